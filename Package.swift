@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "okrportal",
+    products: [
+        .executable(name: "okrportal", targets: ["okrportal"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries: Debian's packages, never vendored copies.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The rules of OKRs: model, alignment, numbers, diagnostics. No I/O, no C.
+        .target(name: "OKRCore"),
+        // Reading a site: files, front matter, YAML events into the model.
+        .target(name: "OKRContent", dependencies: ["OKRCore", "CYAML"]),
+        // Rendering: Markdown, view models, templates, charts, exports, writer.
+        .target(
+            name: "OKRSite",
+            dependencies: [
+                "OKRContent", "OKRCore", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "okrportal",
+            dependencies: [
+                "OKRSite", "OKRContent", "OKRCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OKRCoreTests",
+            dependencies: ["OKRCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "OKRContentTests", dependencies: ["OKRContent", "OKRCore"]),
+        .testTarget(name: "OKRSiteTests", dependencies: ["OKRSite", "OKRContent", "OKRCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OKRSite", "OKRContent", "OKRCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,138 @@
+import OKRCore
+
+/// Reads `okrportal.yml` and `content/teams.yml`.
+public enum ConfigReader {
+    /// The fields of `okrportal.yml`.
+    public static let configFields = [
+        "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates",
+    ]
+    /// The fields of a period.
+    public static let periodFields = ["id", "start", "end"]
+    /// The fields of a team.
+    public static let teamFields = ["id", "name", "parent", "lead", "description"]
+
+    /// Reads the site configuration; `nil` when it is unusable (every problem reported).
+    public static func readConfig(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let root = parseDocument(bytes, path: path, what: "the site configuration", &diagnostics) else {
+            return nil
+        }
+        guard
+            let f = FieldReader(
+                root, path: path, context: "site configuration", known: configFields, diagnostics: &diagnostics)
+        else { return nil }
+        let title = f.string("title", required: true, &diagnostics) ?? ""
+        let language = f.choice("language", SiteConfig.languages, &diagnostics) ?? "en"
+        var periods: [Period] = []
+        if let items = f.list("periods", &diagnostics) {
+            for item in items {
+                guard
+                    let p = FieldReader(
+                        item, path: path, context: "period", known: periodFields, diagnostics: &diagnostics)
+                else { continue }
+                let id = p.string("id", required: true, &diagnostics)
+                let start = p.day("start", required: true, &diagnostics)
+                let end = p.day("end", required: true, &diagnostics)
+                if let id, let start, let end {
+                    periods.append(
+                        Period(
+                            id: id, start: start, end: end, location: p.location(of: "id") ?? p.location,
+                            endLocation: p.location(of: "end")))
+                }
+            }
+            if items.isEmpty {
+                diagnostics.error("\"periods\" is empty; define at least one period", at: f.location(of: "periods") ?? f.location)
+            }
+        } else if f.fields["periods"] == nil || f.value("periods") == nil {
+            f.missing("periods", &diagnostics)
+        }
+        var stale = 14
+        if let s = f.integer("stale_after_days", &diagnostics) {
+            if s < 1 {
+                diagnostics.error(
+                    "\"stale_after_days\" must be at least 1, found \(s)",
+                    at: f.location(of: "stale_after_days") ?? f.location)
+            } else {
+                stale = s
+            }
+        }
+        var unsafe = false
+        if let m = f.value("markdown"),
+            let mf = FieldReader(m, path: path, context: "markdown setting", known: ["unsafe"], diagnostics: &diagnostics)
+        {
+            unsafe = mf.bool("unsafe", &diagnostics) ?? false
+        }
+        var baseURL = f.string("base_url", &diagnostics)
+        if let b = baseURL {
+            if !(b.hasPrefix("https://") || b.hasPrefix("http://")) {
+                diagnostics.error(
+                    "\"base_url\" must start with http:// or https://, found \"\(b)\"",
+                    at: f.location(of: "base_url") ?? f.location)
+                baseURL = nil
+            } else if !b.hasSuffix("/") {
+                baseURL = b + "/"
+            }
+        }
+        return SiteConfig(
+            title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
+            markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics))
+    }
+
+    /// Reads the team list.
+    public static func readTeams(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> [Team] {
+        guard let root = parseDocument(bytes, path: path, what: "the team list", &diagnostics) else { return [] }
+        guard case .sequence(let items) = root.value else {
+            diagnostics.error(
+                "content/teams.yml must be a list of teams (\"- id: …\"), found \(root.kindDescription)",
+                at: SourceLocation(path: path, line: root.line, column: root.column))
+            return []
+        }
+        var teams: [Team] = []
+        for item in items {
+            guard let f = FieldReader(item, path: path, context: "team", known: teamFields, diagnostics: &diagnostics)
+            else { continue }
+            guard let id = f.string("id", required: true, &diagnostics) else { continue }
+            let name = f.string("name", required: true, &diagnostics) ?? id
+            teams.append(
+                Team(
+                    id: id, name: name, parent: f.string("parent", &diagnostics), lead: f.string("lead", &diagnostics),
+                    description: f.string("description", &diagnostics), location: f.location,
+                    idLocation: f.location(of: "id"), parentLocation: f.location(of: "parent")))
+        }
+        if teams.isEmpty && items.isEmpty {
+            diagnostics.error("content/teams.yml lists no teams; at least the company is needed",
+                at: SourceLocation(path: path))
+        }
+        return teams
+    }
+
+    /// Reads the site configuration from text.
+    public static func readConfig(_ text: String, path: String, diagnostics: inout Diagnostics) -> SiteConfig? {
+        readConfig(Array(text.utf8), path: path, diagnostics: &diagnostics)
+    }
+
+    /// Reads the team list from text.
+    public static func readTeams(_ text: String, path: String, diagnostics: inout Diagnostics) -> [Team] {
+        readTeams(Array(text.utf8), path: path, diagnostics: &diagnostics)
+    }
+
+    static func parseDocument(_ bytes: [UInt8], path: String, what: String, _ diagnostics: inout Diagnostics)
+        -> YAMLNode?
+    {
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+            if let p = SourceText.problem(in: buffer) {
+                diagnostics.error(p.message, at: SourceLocation(path: path, line: p.line, column: p.column))
+                return nil
+            }
+            switch YAMLParser.parse(buffer) {
+            case .failure(let e):
+                diagnostics.error(e.message, at: SourceLocation(path: path, line: e.line, column: e.column))
+                return nil
+            case .success(nil):
+                diagnostics.error("\(path) is empty; it must hold \(what)", at: SourceLocation(path: path))
+                return nil
+            case .success(let node?):
+                return node
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Plain POSIX file access: faster than Foundation's on Linux, and explicit about symlinks and errors.
+public enum FileSystem {
+    /// What a path is, without following a final symlink.
+    public enum Kind: Sendable { case file, directory, symlink, other, missing }
+
+    /// The kind of `path` (`lstat`).
+    public static func kind(of path: String) -> Kind {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// The kind of what `path` points to, following symlinks (`stat`).
+    public static func targetKind(of path: String) -> Kind {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// Whether `path` exists and is a directory (following symlinks).
+    public static func isDirectory(_ path: String) -> Bool { targetKind(of: path) == .directory }
+
+    /// Whether `path` exists (following symlinks).
+    public static func exists(_ path: String) -> Bool { targetKind(of: path) != .missing }
+
+    /// The canonical absolute path, symlinks resolved; `nil` if it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// The message for the current `errno`.
+    public static func lastError() -> String { String(cString: strerror(errno)) }
+
+    /// The whole file, or the reason it cannot be read.
+    public static func read(_ path: String) -> Result<[UInt8], FileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileError(path: path, message: lastError())) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(FileError(path: path, message: lastError())) }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            return .failure(FileError(path: path, message: "is a directory"))
+        }
+        var bytes = [UInt8]()
+        var capacity = max(Int(st.st_size), 0) + 1
+        var count = 0
+        while true {
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: capacity))
+                capacity *= 2
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)  // non-empty: grown above
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileError(path: path, message: lastError()))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted bytewise for determinism.
+    public static func list(_ path: String) -> Result<[String], FileError> {
+        guard let dir = opendir(path) else { return .failure(FileError(path: path, message: lastError())) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let p = raw.bindMemory(to: CChar.self)
+                return String(cString: p.baseAddress!)  // d_name is a fixed, NUL-terminated array
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return .success(names)
+    }
+}
+
+/// A file that could not be read or written, with the system's reason.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    /// The path as given.
+    public var path: String
+    /// The reason, e.g. "Permission denied".
+    public var message: String
+
+    /// Creates an error.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

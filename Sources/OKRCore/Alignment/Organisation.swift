@@ -1,0 +1,83 @@
+/// A site resolved at an as-of date: the team tree, the alignment graph and every figure computed.
+///
+/// Arrays are indexed by the objective's position in ``objectives`` (sorted by path), teams by their
+/// position in ``TeamTree/teams``, periods by their position in ``periods``.
+public struct Organisation: Sendable {
+    /// The site configuration.
+    public let config: SiteConfig
+    /// The day every time-dependent figure refers to.
+    public let asOf: Day
+    /// Whether drafts are built (`--drafts`).
+    public let includeDrafts: Bool
+    /// The periods in configured order.
+    public var periods: [Period] { config.periods }
+    /// Index of each period id.
+    public let periodIndex: [String: Int]
+    /// The period that contains the as-of date, else the latest.
+    public let currentPeriod: Int?
+    /// The team tree.
+    public let teams: TeamTree
+    /// All objectives read, sorted by path, published or not.
+    public let objectives: [Objective]
+    /// Index of each objective id (the first file that uses it).
+    public let objectiveIndex: [String: Int]
+    /// Each objective's team index, `nil` when unknown.
+    public let objectiveTeam: [Int?]
+    /// Each objective's period index, `nil` when unknown.
+    public let objectivePeriod: [Int?]
+    /// Whether an objective appears in the output: public, and not a draft unless drafts are built.
+    public let isPublished: [Bool]
+    /// The alignment graph over all objectives.
+    public let graph: AlignmentGraph
+    /// The figures of each objective.
+    public let states: [ObjectiveState]
+
+    init(
+        config: SiteConfig, asOf: Day, includeDrafts: Bool, periodIndex: [String: Int], currentPeriod: Int?,
+        teams: TeamTree, objectives: [Objective], objectiveIndex: [String: Int], objectiveTeam: [Int?],
+        objectivePeriod: [Int?], isPublished: [Bool], graph: AlignmentGraph, states: [ObjectiveState]
+    ) {
+        self.config = config
+        self.asOf = asOf
+        self.includeDrafts = includeDrafts
+        self.periodIndex = periodIndex
+        self.currentPeriod = currentPeriod
+        self.teams = teams
+        self.objectives = objectives
+        self.objectiveIndex = objectiveIndex
+        self.objectiveTeam = objectiveTeam
+        self.objectivePeriod = objectivePeriod
+        self.isPublished = isPublished
+        self.graph = graph
+        self.states = states
+    }
+
+    /// The objective's owner: as written, else its team's lead.
+    public func owner(of objective: Int) -> String? {
+        if let o = objectives[objective].owner { return o }
+        return objectiveTeam[objective].flatMap { teams.teams[$0].lead }
+    }
+
+    /// The number of key results of all objectives.
+    public var keyResultCount: Int { objectives.reduce(0) { $0 + $1.keyResults.count } }
+
+    /// The published objectives of a period, in path order.
+    public func publishedObjectives(inPeriod period: Int) -> [Int] {
+        objectives.indices.filter { isPublished[$0] && objectivePeriod[$0] == period }
+    }
+
+    /// The published parents of an objective (edges up), in `aligns_to` order.
+    public func publishedParents(of objective: Int) -> [AlignmentEdge] {
+        graph.parents[objective].filter { isPublished[$0.parent] }
+    }
+
+    /// The published contributors to an objective or one of its key results.
+    public func publishedChildren(of objective: Int, keyResult: Int?) -> [Int] {
+        graph.children[objective].filter { $0.keyResult == keyResult && isPublished[$0.child] }.map(\.child)
+    }
+
+    /// The why chain from a published objective up through published parents to a company objective.
+    public func whyChain(of objective: Int) -> [AlignmentEdge] {
+        graph.whyChain(of: objective) { isPublished[$0] }
+    }
+}

@@ -1,0 +1,318 @@
+/// Resolves a ``Site`` into an ``Organisation``: applies every cross-file rule of the content format,
+/// builds the team tree and the alignment graph, and computes progress, status and score.
+public enum Resolver {
+    /// Resolves `site` at `asOf`. Problems go to `diagnostics`; the result is usable even with errors
+    /// (broken links are dropped), so that `check` can report everything at once.
+    public static func resolve(
+        _ site: Site, asOf: Day, includeDrafts: Bool = false, diagnostics: inout Diagnostics
+    ) -> Organisation {
+        let config = site.config
+        let periodIndex = checkPeriods(config.periods, diagnostics: &diagnostics)
+        let tree = TeamTree(teams: site.teams, diagnostics: &diagnostics)
+        let objectives = site.objectives
+
+        var objectiveIndex: [String: Int] = [:]
+        objectiveIndex.reserveCapacity(objectives.count)
+        for (i, o) in objectives.enumerated() {
+            if let problem = Slug.problem(with: o.id) {
+                let source = o.idLocation.line == 1 && o.idLocation.column == 1 ? " (from the file name)" : ""
+                diagnostics.error(
+                    "objective id \"\(o.id)\"\(source) \(problem); ids become file names",
+                    at: o.idLocation)
+            }
+            if let first = objectiveIndex[o.id] {
+                diagnostics.error(
+                    "duplicate objective id \"\(o.id)\": also used by \(objectives[first].idLocation)",
+                    at: o.idLocation)
+            } else {
+                objectiveIndex[o.id] = i
+            }
+        }
+
+        let isPublished = objectives.map { $0.visibility == .public && (!$0.draft || includeDrafts) }
+        var objectiveTeam = [Int?](repeating: nil, count: objectives.count)
+        var objectivePeriod = [Int?](repeating: nil, count: objectives.count)
+        var edges: [AlignmentEdge] = []
+        for (i, o) in objectives.enumerated() {
+            if let t = tree.index[o.team] {
+                objectiveTeam[i] = t
+            } else {
+                diagnostics.error(
+                    "unknown team \"\(o.team)\"\(Suggest.hint(for: o.team, in: tree.index.keys))",
+                    at: o.teamLocation)
+            }
+            if let p = periodIndex[o.period] {
+                objectivePeriod[i] = p
+            } else {
+                diagnostics.error(
+                    "unknown period \"\(o.period)\"\(Suggest.hint(for: o.period, in: config.periods.map(\.id)))"
+                        + "; periods are defined in okrportal.yml",
+                    at: o.periodLocation)
+            }
+            checkKeyResults(of: o, diagnostics: &diagnostics)
+            if let s = o.score, !(0...1).contains(s) {
+                diagnostics.error("score \(format(s)) is outside 0.0…1.0", at: o.scoreLocation ?? o.idLocation)
+            }
+        }
+
+        for (i, o) in objectives.enumerated() {
+            var seen = Set<String>()
+            for ref in o.alignsTo {
+                if !seen.insert(ref.description).inserted {
+                    diagnostics.warning("aligns_to names \"\(ref)\" twice", at: ref.location)
+                    continue
+                }
+                guard let p = objectiveIndex[ref.objective] else {
+                    diagnostics.error(
+                        "aligns_to names objective \"\(ref.objective)\", which does not exist"
+                            + Suggest.hint(for: ref.objective, in: objectiveIndex.keys),
+                        at: ref.location)
+                    continue
+                }
+                let parent = objectives[p]
+                var kr: Int?
+                if let k = ref.keyResult {
+                    guard let ki = parent.keyResults.firstIndex(where: { $0.id == k }) else {
+                        let ids = parent.keyResults.map(\.id)
+                        let list = ids.isEmpty ? "none" : ids.joined(separator: ", ")
+                        diagnostics.error(
+                            "aligns_to names key result \"\(k)\" of \"\(parent.id)\", which has no such key result "
+                                + "(it has: \(list))\(Suggest.hint(for: k, in: ids))",
+                            at: ref.location)
+                        continue
+                    }
+                    kr = ki
+                }
+                edges.append(AlignmentEdge(child: i, parent: p, keyResult: kr))
+                if p == i { continue }  // reported as a cycle
+                if let ct = objectiveTeam[i], let pt = objectiveTeam[p] {
+                    if ct == pt {
+                        diagnostics.warning(
+                            "aligns to \"\(parent.id)\" of its own team \"\(o.team)\"; alignment usually points "
+                                + "to a team above",
+                            at: ref.location)
+                    } else if !tree.isAncestor(pt, of: ct) {
+                        diagnostics.error(
+                            "aligns to \"\(parent.id)\" of team \"\(parent.team)\", which is not above team "
+                                + "\"\(o.team)\" in the team tree",
+                            at: ref.location)
+                    }
+                }
+                if let cp = objectivePeriod[i], let pp = objectivePeriod[p], cp != pp {
+                    diagnostics.error(
+                        "aligns to \"\(parent.id)\" of period \(parent.period), but this objective belongs to "
+                            + "\(o.period); alignment stays within a period",
+                        at: ref.location)
+                }
+                if o.visibility == .public && parent.visibility == .confidential {
+                    diagnostics.error(
+                        "public objective aligns to confidential objective \"\(parent.id)\", which would reveal "
+                            + "it; make this objective confidential too or align it elsewhere",
+                        at: ref.location)
+                } else if isPublished[i] && !isPublished[p] && parent.draft && parent.visibility == .public {
+                    diagnostics.warning(
+                        "aligns to draft \"\(parent.id)\"; until it is published this objective is shown as "
+                            + "not aligned",
+                        at: ref.location)
+                }
+            }
+            if o.alignsTo.isEmpty, let t = objectiveTeam[i], t != tree.root {
+                diagnostics.warning(
+                    "not aligned: team \"\(o.team)\" is not the company, but this objective names no "
+                        + "objective or key result above it in aligns_to",
+                    at: o.idLocation)
+            }
+        }
+
+        let graph = AlignmentGraph(count: objectives.count, edges: edges)
+        for cycle in graph.cycles() {
+            let steps = cycle.map { i -> String in
+                let ref = objectives[i].alignsTo.first { r in
+                    objectiveIndex[r.objective].map { p in cycle.contains(p) } ?? false
+                }
+                return "\"\(objectives[i].id)\" (\(ref?.location ?? objectives[i].idLocation))"
+            }
+            let first = objectives[cycle[0]]
+            let at = first.alignsTo.first { r in objectiveIndex[r.objective].map { cycle.contains($0) } ?? false }
+            diagnostics.error(
+                "alignment cycle: \(steps.joined(separator: " → ")) → \"\(first.id)\"",
+                at: at?.location ?? first.idLocation)
+        }
+
+        let states = computeStates(
+            objectives: objectives, config: config, asOf: asOf, objectivePeriod: objectivePeriod,
+            isPublished: isPublished, graph: graph, diagnostics: &diagnostics)
+
+        return Organisation(
+            config: config, asOf: asOf, includeDrafts: includeDrafts, periodIndex: periodIndex,
+            currentPeriod: currentPeriod(of: config.periods, asOf: asOf), teams: tree, objectives: objectives,
+            objectiveIndex: objectiveIndex, objectiveTeam: objectiveTeam, objectivePeriod: objectivePeriod,
+            isPublished: isPublished, graph: graph, states: states)
+    }
+
+    /// The period that contains `asOf` (the last listed if several do), else the one that ends last.
+    public static func currentPeriod(of periods: [Period], asOf: Day) -> Int? {
+        if let i = periods.indices.last(where: { periods[$0].contains(asOf) }) { return i }
+        return periods.indices.max { (periods[$0].end, $0) < (periods[$1].end, $1) }
+    }
+
+    static func checkPeriods(_ periods: [Period], diagnostics: inout Diagnostics) -> [String: Int] {
+        var index: [String: Int] = [:]
+        var folded: [String: Int] = [:]
+        for (i, p) in periods.enumerated() {
+            if let problem = Slug.periodProblem(with: p.id) {
+                diagnostics.error("period id \"\(p.id)\" \(problem)", at: p.location)
+            }
+            if let first = index[p.id] {
+                diagnostics.error(
+                    "duplicate period id \"\(p.id)\" (first defined at \(periods[first].location))", at: p.location)
+                continue
+            }
+            if let first = folded[p.id.lowercased()] {
+                diagnostics.error(
+                    "period id \"\(p.id)\" differs from \"\(periods[first].id)\" only in case; both would be "
+                        + "the same file on case-insensitive file systems",
+                    at: p.location)
+            }
+            index[p.id] = i
+            folded[p.id.lowercased()] = i
+            if p.end < p.start {
+                diagnostics.error(
+                    "period \"\(p.id)\" ends (\(p.end)) before it starts (\(p.start))", at: p.endLocation)
+            }
+        }
+        return index
+    }
+
+    static func checkKeyResults(of o: Objective, diagnostics: inout Diagnostics) {
+        if o.keyResults.isEmpty {
+            diagnostics.error(
+                "objective \"\(o.id)\" has no key results; an objective needs at least one",
+                at: o.keyResultsLocation)
+        }
+        var ids: [String: SourceLocation] = [:]
+        for kr in o.keyResults {
+            if let problem = Slug.problem(with: kr.id) {
+                diagnostics.error("key result id \"\(kr.id)\" \(problem)", at: kr.idLocation)
+            }
+            if let first = ids[kr.id] {
+                diagnostics.error(
+                    "duplicate key result id \"\(kr.id)\" in this objective (first at line \(first.line))",
+                    at: kr.idLocation)
+            } else {
+                ids[kr.id] = kr.idLocation
+            }
+            if kr.kind == .metric, let s = kr.start, let t = kr.target, s == t {
+                diagnostics.error(
+                    "start and target are both \(format(s)); a key result must move from one to the other",
+                    at: kr.targetLocation ?? kr.location)
+            }
+            if !(kr.weight > 0) {
+                diagnostics.error(
+                    "weight \(format(kr.weight)) must be greater than 0", at: kr.weightLocation ?? kr.location)
+            }
+            if let s = kr.score, !(0...1).contains(s) {
+                diagnostics.error("score \(format(s)) is outside 0.0…1.0", at: kr.scoreLocation ?? kr.location)
+            }
+            for c in kr.checkins {
+                if let conf = c.confidence, !(0...1).contains(conf) {
+                    diagnostics.error(
+                        "confidence \(format(conf)) is outside 0…1 (0.7 means 70 % confident)",
+                        at: c.confidenceLocation ?? c.location)
+                }
+            }
+        }
+    }
+
+    static func computeStates(
+        objectives: [Objective], config: SiteConfig, asOf: Day, objectivePeriod: [Int?], isPublished: [Bool],
+        graph: AlignmentGraph, diagnostics: inout Diagnostics
+    ) -> [ObjectiveState] {
+        var states = [ObjectiveState?](repeating: nil, count: objectives.count)
+        for o in graph.contributorsFirst() {
+            let objective = objectives[o]
+            let period = objectivePeriod[o].map { config.periods[$0] }
+            let expected = period.map { $0.expected(asOf: asOf) } ?? 0
+            let open = period.map { $0.contains(asOf) } ?? false
+            var krStates: [KeyResultState] = []
+            krStates.reserveCapacity(objective.keyResults.count)
+            for (k, kr) in objective.keyResults.enumerated() {
+                var known = kr.checkins.filter { $0.date <= asOf }
+                if known.count > 1 && !isSortedByDate(known) {
+                    // Stable: check-ins of the same day keep their file order, so the later one is newest.
+                    known = known.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                        .map(\.element)
+                }
+                var state = KeyResultState(
+                    progress: 0, status: .onTrack, score: nil, current: nil, checkins: known, contributors: [])
+                switch kr.kind {
+                case .metric:
+                    let newest = known.last { $0.value != nil }
+                    if let c = kr.current, let n = newest, let v = n.value, v != c {
+                        diagnostics.warning(
+                            "current: \(format(c)) differs from the newest check-in (\(format(v)) on \(n.date)); "
+                                + "current wins",
+                            at: kr.currentLocation ?? kr.location)
+                    }
+                    let current = kr.current ?? newest?.value ?? kr.start
+                    state.current = current
+                    if let s = kr.start, let t = kr.target, let c = current {
+                        state.progress = Progress.metric(start: s, target: t, current: c)
+                    }
+                    let staleDays = open ? known.last.map { $0.date.days(to: asOf) } : nil
+                    state.status = Progress.status(
+                        progress: state.progress, expected: expected, staleDays: staleDays,
+                        staleAfterDays: config.staleAfterDays)
+                case .milestone:
+                    state.progress = kr.done ? 1 : 0
+                    if let due = kr.due ?? period?.end {
+                        state.status = Progress.milestoneStatus(done: kr.done, due: due, asOf: asOf)
+                    } else {
+                        state.status = kr.done ? .done : .onTrack
+                    }
+                case .children:
+                    var contributors: [Int] = []
+                    var seen = Set<Int>()
+                    for e in graph.children[o] where e.keyResult == k && isPublished[e.child] {
+                        if seen.insert(e.child).inserted { contributors.append(e.child) }
+                    }
+                    state.contributors = contributors
+                    if contributors.isEmpty {
+                        diagnostics.warning(
+                            "key result \"\(kr.id)\" is measured by its children, but no published objective "
+                                + "aligns to \"\(objective.id)#\(kr.id)\"; its progress is 0",
+                            at: kr.location)
+                    } else {
+                        let sum = contributors.reduce(0.0) { $0 + (states[$1]?.progress ?? 0) }
+                        state.progress = Progress.clamp(sum / Double(contributors.count))
+                    }
+                    state.status = Progress.status(
+                        progress: state.progress, expected: expected, staleDays: nil,
+                        staleAfterDays: config.staleAfterDays)
+                }
+                state.score = Progress.score(
+                    progress: state.progress, manual: kr.score, periodEnd: period?.end, asOf: asOf)
+                krStates.append(state)
+            }
+            let progress = Progress.weightedMean(
+                zip(objective.keyResults, krStates).map { (progress: $1.progress, weight: $0.weight) })
+            states[o] = ObjectiveState(
+                progress: progress,
+                status: Progress.objectiveStatus(krStates.map(\.status)),
+                score: Progress.score(progress: progress, manual: objective.score, periodEnd: period?.end, asOf: asOf),
+                expected: expected,
+                keyResults: krStates)
+        }
+        return states.map { $0! }  // contributorsFirst() lists every objective exactly once
+    }
+
+    static func isSortedByDate(_ checkins: [CheckIn]) -> Bool {
+        zip(checkins, checkins.dropFirst()).allSatisfy { $0.date <= $1.date }
+    }
+
+    /// A number as an OKR owner wrote it: `5000`, `0.7`.
+    public static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return String(x)
+    }
+}

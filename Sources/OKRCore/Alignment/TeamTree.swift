@@ -1,0 +1,169 @@
+/// The organisation's teams as a tree, indexed by integers.
+///
+/// Built from any list of teams: problems (unknown parent, two roots, cycles) are reported and the
+/// offending links dropped, so that later stages can still work with a tree.
+public struct TeamTree: Sendable {
+    /// The teams in file order.
+    public let teams: [Team]
+    /// Index of each team id (the first team with that id).
+    public let index: [String: Int]
+    /// The parent of each team, `nil` for the root and for teams whose link was dropped.
+    public let parent: [Int?]
+    /// The sub-teams of each team, in file order.
+    public let children: [[Int]]
+    /// The root (the company), if the tree has one.
+    public let root: Int?
+    /// Depth below the root (root = 0).
+    public let depth: [Int]
+    /// All teams in pre-order from the root, children in file order (the order of the team index page).
+    public let preorder: [Int]
+    /// Pre-order entry and exit numbers, for O(1) ancestor tests.
+    let enter: [Int]
+    let exit: [Int]
+
+    /// Builds the tree and reports every structural problem.
+    public init(teams: [Team], diagnostics: inout Diagnostics) {
+        self.teams = teams
+        var index: [String: Int] = [:]
+        for (i, team) in teams.enumerated() {
+            if let problem = Slug.problem(with: team.id) {
+                diagnostics.error("team id \"\(team.id)\" \(problem)", at: team.idLocation)
+            }
+            if let first = index[team.id] {
+                diagnostics.error(
+                    "duplicate team id \"\(team.id)\" (first defined at \(teams[first].idLocation))",
+                    at: team.idLocation)
+            } else {
+                index[team.id] = i
+            }
+        }
+        var parent = [Int?](repeating: nil, count: teams.count)
+        for (i, team) in teams.enumerated() where index[team.id] == i {
+            guard let p = team.parent else { continue }
+            if let pi = index[p] {
+                if pi == i {
+                    diagnostics.error(
+                        "team \"\(team.id)\" names itself as parent", at: team.parentLocation ?? team.location)
+                } else {
+                    parent[i] = pi
+                }
+            } else {
+                diagnostics.error(
+                    "team \"\(team.id)\" has unknown parent \"\(p)\"\(Suggest.hint(for: p, in: index.keys))",
+                    at: team.parentLocation ?? team.location)
+            }
+        }
+        // Cycles: walk up from every team, colouring the path; a walk that meets its own path is a cycle.
+        var state = [UInt8](repeating: 0, count: teams.count)  // 0 new, 1 on the current path, 2 done
+        var foundCycle = false
+        for start in teams.indices where state[start] == 0 {
+            var path: [Int] = []
+            var t: Int? = start
+            while let cur = t, state[cur] == 0 {
+                state[cur] = 1
+                path.append(cur)
+                t = parent[cur]
+            }
+            if let cur = t, state[cur] == 1, let at = path.firstIndex(of: cur) {
+                let cycle = path[at...]
+                let names = cycle.map { "\"\(teams[$0].id)\"" } + ["\"\(teams[cur].id)\""]
+                // Report at the cycle's first team in file order and cut the link there.
+                let first = cycle.min()!  // a cycle has at least one member
+                diagnostics.error(
+                    "teams form a cycle: \(names.joined(separator: " → ")); the team tree needs one root",
+                    at: teams[first].parentLocation ?? teams[first].location)
+                parent[first] = nil
+                foundCycle = true
+            }
+            for p in path { state[p] = 2 }
+        }
+        let roots = teams.indices.filter { index[teams[$0].id] == $0 && teams[$0].parent == nil }
+        var root: Int? = roots.first
+        if roots.count > 1 {
+            let names = roots.map { "\"\(teams[$0].id)\" (\(teams[$0].location))" }
+            diagnostics.error(
+                "the team tree has \(roots.count) roots: \(names.joined(separator: ", ")); exactly one team, "
+                    + "the company, has no parent",
+                at: teams[roots[1]].location)
+        } else if roots.isEmpty && !teams.isEmpty && !foundCycle {
+            diagnostics.error(
+                "the team tree has no root: exactly one team, the company, must have no parent",
+                at: teams[0].location)
+            root = nil
+        }
+        // Teams cut out of a cycle behave as extra roots for the rest of the build; link them to the root
+        // so every team has a place in the tree.
+        if let r = root {
+            for i in teams.indices where parent[i] == nil && i != r && index[teams[i].id] == i {
+                parent[i] = r
+            }
+        }
+        var children = [[Int]](repeating: [], count: teams.count)
+        for i in teams.indices { if let p = parent[i] { children[p].append(i) } }
+        var depth = [Int](repeating: 0, count: teams.count)
+        var enter = [Int](repeating: -1, count: teams.count)
+        var exit = [Int](repeating: -1, count: teams.count)
+        var preorder: [Int] = []
+        preorder.reserveCapacity(teams.count)
+        var clock = 0
+        let starts = root.map { [$0] } ?? teams.indices.filter { parent[$0] == nil && index[teams[$0].id] == $0 }
+        for s in starts {
+            // Iterative depth-first walk: (team, next child to visit).
+            var stack: [(Int, Int)] = [(s, 0)]
+            enter[s] = clock
+            clock += 1
+            preorder.append(s)
+            while let (t, next) = stack.last {
+                if next < children[t].count {
+                    stack[stack.count - 1].1 += 1
+                    let c = children[t][next]
+                    depth[c] = depth[t] + 1
+                    enter[c] = clock
+                    clock += 1
+                    preorder.append(c)
+                    stack.append((c, 0))
+                } else {
+                    exit[t] = clock
+                    clock += 1
+                    stack.removeLast()
+                }
+            }
+        }
+        self.index = index
+        self.parent = parent
+        self.children = children
+        self.root = root
+        self.depth = depth
+        self.preorder = preorder
+        self.enter = enter
+        self.exit = exit
+    }
+
+    /// Whether `a` is `b` or one of `b`'s ancestors.
+    public func isAncestor(_ a: Int, of b: Int) -> Bool {
+        guard enter[a] >= 0, enter[b] >= 0 else { return false }
+        return enter[a] <= enter[b] && exit[b] <= exit[a]
+    }
+
+    /// The chain from `team` up to the root, `team` first.
+    public func ancestry(of team: Int) -> [Int] {
+        var chain: [Int] = []
+        var t: Int? = team
+        while let cur = t, chain.count <= teams.count {
+            chain.append(cur)
+            t = parent[cur]
+        }
+        return chain
+    }
+
+    /// `team` and all teams below it.
+    public func subtree(of team: Int) -> [Int] {
+        var result: [Int] = []
+        var stack = [team]
+        while let t = stack.popLast() {
+            result.append(t)
+            stack.append(contentsOf: children[t].reversed())
+        }
+        return result
+    }
+}

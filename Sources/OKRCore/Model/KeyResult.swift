@@ -1,0 +1,116 @@
+/// How a key result is measured.
+public enum KeyResultKind: String, Sendable, Hashable, CaseIterable {
+    /// A number moving from `start` to `target`.
+    case metric
+    /// Done or not done, optionally by a `due` date.
+    case milestone
+    /// The mean progress of the published objectives aligned to this key result.
+    case children
+}
+
+/// One weekly (or so) reading of a key result.
+public struct CheckIn: Sendable, Hashable {
+    /// The day of the reading.
+    public var date: Day
+    /// The metric's value that day (metrics only).
+    public var value: Double?
+    /// How confident the owner is to reach the target, 0…1.
+    public var confidence: Double?
+    /// What happened.
+    public var note: String?
+    /// Where the check-in is written.
+    public var location: SourceLocation
+    /// Where `confidence` is written.
+    public var confidenceLocation: SourceLocation?
+
+    /// Creates a check-in.
+    public init(
+        date: Day, value: Double? = nil, confidence: Double? = nil, note: String? = nil,
+        location: SourceLocation, confidenceLocation: SourceLocation? = nil
+    ) {
+        self.date = date
+        self.value = value
+        self.confidence = confidence
+        self.note = note
+        self.location = location
+        self.confidenceLocation = confidenceLocation
+    }
+}
+
+/// One key result of an objective.
+public struct KeyResult: Sendable {
+    /// A slug, unique within its objective.
+    public var id: String
+    /// What is measured.
+    public var title: String
+    /// Metric, milestone or children.
+    public var kind: KeyResultKind
+    /// A metric's value at the start of the period.
+    public var start: Double?
+    /// A metric's value to reach.
+    public var target: Double?
+    /// A metric's current value as written (`current:`); see ``Progress`` for the effective one.
+    public var current: Double?
+    /// The unit shown next to numbers ("Follower", "%").
+    public var unit: String?
+    /// The weight in the objective's progress, > 0.
+    public var weight: Double
+    /// Check-ins in file order.
+    public var checkins: [CheckIn]
+    /// A milestone's state.
+    public var done: Bool
+    /// A milestone's due date; the period's end when `nil`.
+    public var due: Day?
+    /// A hand-set end-of-period score (0…1).
+    public var score: Double?
+    /// Where the key result's entry starts.
+    public var location: SourceLocation
+    /// Where `id` is written.
+    public var idLocation: SourceLocation
+    /// Where `target` is written (for start = target).
+    public var targetLocation: SourceLocation?
+    /// Where `current` is written.
+    public var currentLocation: SourceLocation?
+    /// Where `weight` is written.
+    public var weightLocation: SourceLocation?
+    /// Where `score` is written.
+    public var scoreLocation: SourceLocation?
+    /// Where `due` is written.
+    public var dueLocation: SourceLocation?
+
+    /// Creates a key result with the spec's defaults.
+    public init(
+        id: String, title: String, kind: KeyResultKind = .metric, start: Double? = nil, target: Double? = nil,
+        current: Double? = nil, unit: String? = nil, weight: Double = 1, checkins: [CheckIn] = [],
+        done: Bool = false, due: Day? = nil, score: Double? = nil, location: SourceLocation,
+        idLocation: SourceLocation? = nil, targetLocation: SourceLocation? = nil,
+        currentLocation: SourceLocation? = nil, weightLocation: SourceLocation? = nil,
+        scoreLocation: SourceLocation? = nil, dueLocation: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.start = start
+        self.target = target
+        self.current = current
+        self.unit = unit
+        self.weight = weight
+        self.checkins = checkins
+        self.done = done
+        self.due = due
+        self.score = score
+        self.location = location
+        self.idLocation = idLocation ?? location
+        self.targetLocation = targetLocation
+        self.currentLocation = currentLocation
+        self.weightLocation = weightLocation
+        self.scoreLocation = scoreLocation
+        self.dueLocation = dueLocation
+    }
+
+    /// Whether the target is below the start (fewer defects, shorter lead time).
+    public var isDecreasing: Bool {
+        guard let s = start, let t = target else { return false }
+        return t < s
+    }
+}

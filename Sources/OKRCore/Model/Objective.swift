@@ -1,0 +1,94 @@
+/// Whether an objective must be reached in full or is a stretch goal.
+public enum ObjectiveType: String, Sendable, Hashable, CaseIterable {
+    /// A stretch goal: about 0.7 is a good score.
+    case aspirational
+    /// A promise: expected to reach 1.0.
+    case committed
+
+    /// The score this type of objective is expected to reach by the end of its period.
+    public var expectedScore: Double { self == .committed ? 1.0 : 0.7 }
+}
+
+/// Who may see an objective.
+public enum Visibility: String, Sendable, Hashable, CaseIterable {
+    /// Everyone on the intranet.
+    case `public`
+    /// Nobody through the portal: it appears in no output file.
+    case confidential
+}
+
+/// One objective: a file under `content/objectives/`.
+public struct Objective: Sendable {
+    /// A slug, unique among objectives; the file name without `.md` unless `id:` says otherwise.
+    public var id: String
+    /// Where the id comes from (the `id:` value, or the file's first line).
+    public var idLocation: SourceLocation
+    /// The qualitative goal.
+    public var title: String
+    /// The team's id.
+    public var team: String
+    /// Where `team` is written.
+    public var teamLocation: SourceLocation
+    /// The owner as written; `nil` means the team's lead.
+    public var owner: String?
+    /// The period's id.
+    public var period: String
+    /// Where `period` is written.
+    public var periodLocation: SourceLocation
+    /// The objectives or key results this one contributes to.
+    public var alignsTo: [AlignmentRef]
+    /// Committed or aspirational.
+    public var type: ObjectiveType
+    /// Public or confidential.
+    public var visibility: Visibility
+    /// Drafts are built only with `--drafts`.
+    public var draft: Bool
+    /// Free-form labels.
+    public var tags: [String]
+    /// The key results, in file order.
+    public var keyResults: [KeyResult]
+    /// Where `key_results` is written (or the front matter's start when missing).
+    public var keyResultsLocation: SourceLocation
+    /// A hand-set end-of-period score (0…1).
+    public var score: Double?
+    /// Where `score` is written.
+    public var scoreLocation: SourceLocation?
+    /// The Markdown body after the front matter.
+    public var body: String
+    /// The 1-based line where the body starts in the file.
+    public var bodyLine: Int
+    /// The file, relative to the site root.
+    public var path: String
+
+    /// Creates an objective; only the identity fields are required, the rest have the spec's defaults.
+    public init(
+        id: String, title: String, team: String, period: String, path: String,
+        idLocation: SourceLocation? = nil, teamLocation: SourceLocation? = nil,
+        periodLocation: SourceLocation? = nil, owner: String? = nil, alignsTo: [AlignmentRef] = [],
+        type: ObjectiveType = .aspirational, visibility: Visibility = .public, draft: Bool = false,
+        tags: [String] = [], keyResults: [KeyResult] = [], keyResultsLocation: SourceLocation? = nil,
+        score: Double? = nil, scoreLocation: SourceLocation? = nil, body: String = "", bodyLine: Int = 1
+    ) {
+        let fileStart = SourceLocation(path: path)
+        self.id = id
+        self.idLocation = idLocation ?? fileStart
+        self.title = title
+        self.team = team
+        self.teamLocation = teamLocation ?? fileStart
+        self.owner = owner
+        self.period = period
+        self.periodLocation = periodLocation ?? fileStart
+        self.alignsTo = alignsTo
+        self.type = type
+        self.visibility = visibility
+        self.draft = draft
+        self.tags = tags
+        self.keyResults = keyResults
+        self.keyResultsLocation = keyResultsLocation ?? fileStart
+        self.score = score
+        self.scoreLocation = scoreLocation
+        self.body = body
+        self.bodyLine = bodyLine
+        self.path = path
+    }
+}

@@ -1,0 +1,33 @@
+/// The site configuration from `okrportal.yml`.
+public struct SiteConfig: Sendable {
+    /// The portal's title.
+    public var title: String
+    /// The UI language: `de` or `en`.
+    public var language: String
+    /// Where the site is served, for absolute links in feeds and sitemaps; pages link relatively anyway.
+    public var baseURL: String?
+    /// The periods in their configured order.
+    public var periods: [Period]
+    /// A key result without a check-in for longer than this is "outdated".
+    public var staleAfterDays: Int
+    /// Whether raw HTML and unsafe links in Markdown are kept (`markdown: { unsafe: true }`).
+    public var markdownUnsafe: Bool
+    /// A theme folder relative to the site root (`templates:`), overriding the default theme.
+    public var templates: String?
+    /// The languages the UI ships; others are errors.
+    public static let languages = ["de", "en"]
+
+    /// Creates a configuration.
+    public init(
+        title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
+        staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil
+    ) {
+        self.title = title
+        self.language = language
+        self.baseURL = baseURL
+        self.periods = periods
+        self.staleAfterDays = staleAfterDays
+        self.markdownUnsafe = markdownUnsafe
+        self.templates = templates
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import OKRContent
+import OKRCore
+
+/// `okrportal check`: read, resolve and report, without writing anything.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a site's OKRs and report every problem.",
+        discussion: """
+            Prints one line per problem as path:line:col: error|warning: message, sorted by path and line, \
+            then a summary. Exits 0 when there are no errors, 1 when there are, 2 when SITE_DIR is not a site.
+
+            Example:
+              okrportal check . --as-of 2026-11-29
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let asOf = try site.resolveAsOf()
+        var diagnostics = Diagnostics()
+        let loaded: Site?
+        do {
+            loaded = try SiteReader.read(root: site.siteDir, diagnostics: &diagnostics)
+        } catch {
+            Terminal.standardError("error: \(error.message)")
+            throw ExitCode(2)
+        }
+        var summary = "no usable okrportal.yml"
+        if let loaded {
+            let org = Resolver.resolve(loaded, asOf: asOf, includeDrafts: site.drafts, diagnostics: &diagnostics)
+            summary = Terminal.plural(org.objectives.count, "objective") + ", "
+                + Terminal.plural(org.keyResultCount, "key result") + ", "
+                + Terminal.plural(org.teams.teams.count, "team") + ", "
+                + Terminal.plural(org.periods.count, "period")
+        }
+        for d in diagnostics.sorted { Terminal.standardOutput(d.description) }
+        Terminal.standardOutput(
+            "\(summary): \(Terminal.plural(diagnostics.errorCount, "error")), "
+                + "\(Terminal.plural(diagnostics.warningCount, "warning"))")
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
