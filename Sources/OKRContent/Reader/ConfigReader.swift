@@ -13,22 +13,20 @@ public enum ConfigReader {
 
     /// Reads the site configuration; `nil` when it is unusable (every problem reported).
     public static func readConfig(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> SiteConfig? {
-        guard let root = parseDocument(bytes, path: path, what: "the site configuration", &diagnostics) else {
+        guard let doc = parseDocument(bytes, path: path, what: "the site configuration", &diagnostics) else {
             return nil
         }
         guard
             let f = FieldReader(
-                root, path: path, context: "site configuration", known: configFields, diagnostics: &diagnostics)
+                doc, doc.root, path: path, context: "site configuration", known: configFields,
+                diagnostics: &diagnostics)
         else { return nil }
         let title = f.string("title", required: true, &diagnostics) ?? ""
         let language = f.choice("language", SiteConfig.languages, &diagnostics) ?? "en"
         var periods: [Period] = []
         if let items = f.list("periods", &diagnostics) {
             for item in items {
-                guard
-                    let p = FieldReader(
-                        item, path: path, context: "period", known: periodFields, diagnostics: &diagnostics)
-                else { continue }
+                guard let p = f.reader(item, context: "period", known: periodFields, &diagnostics) else { continue }
                 let id = p.string("id", required: true, &diagnostics)
                 let start = p.day("start", required: true, &diagnostics)
                 let end = p.day("end", required: true, &diagnostics)
@@ -42,7 +40,7 @@ public enum ConfigReader {
             if items.isEmpty {
                 diagnostics.error("\"periods\" is empty; define at least one period", at: f.location(of: "periods") ?? f.location)
             }
-        } else if f.fields["periods"] == nil || f.value("periods") == nil {
+        } else if f.field("periods") == nil || f.value("periods") == nil {
             f.missing("periods", &diagnostics)
         }
         var stale = 14
@@ -57,7 +55,7 @@ public enum ConfigReader {
         }
         var unsafe = false
         if let m = f.value("markdown"),
-            let mf = FieldReader(m, path: path, context: "markdown setting", known: ["unsafe"], diagnostics: &diagnostics)
+            let mf = f.reader(m, context: "markdown setting", known: ["unsafe"], &diagnostics)
         {
             unsafe = mf.bool("unsafe", &diagnostics) ?? false
         }
@@ -79,16 +77,18 @@ public enum ConfigReader {
 
     /// Reads the team list.
     public static func readTeams(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> [Team] {
-        guard let root = parseDocument(bytes, path: path, what: "the team list", &diagnostics) else { return [] }
-        guard case .sequence(let items) = root.value else {
+        guard let doc = parseDocument(bytes, path: path, what: "the team list", &diagnostics) else { return [] }
+        guard doc[doc.root].kind == .sequence else {
             diagnostics.error(
-                "content/teams.yml must be a list of teams (\"- id: …\"), found \(root.kindDescription)",
-                at: SourceLocation(path: path, line: root.line, column: root.column))
+                "content/teams.yml must be a list of teams (\"- id: …\"), found \(doc.kindDescription(doc.root))",
+                at: SourceLocation(path: path, line: Int(doc[doc.root].line), column: Int(doc[doc.root].column)))
             return []
         }
+        let items = doc.children(doc.root)
         var teams: [Team] = []
         for item in items {
-            guard let f = FieldReader(item, path: path, context: "team", known: teamFields, diagnostics: &diagnostics)
+            guard
+                let f = FieldReader(doc, item, path: path, context: "team", known: teamFields, diagnostics: &diagnostics)
             else { continue }
             guard let id = f.string("id", required: true, &diagnostics) else { continue }
             let name = f.string("name", required: true, &diagnostics) ?? id
@@ -116,9 +116,9 @@ public enum ConfigReader {
     }
 
     static func parseDocument(_ bytes: [UInt8], path: String, what: String, _ diagnostics: inout Diagnostics)
-        -> YAMLNode?
+        -> YAMLDocument?
     {
-        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+        return bytes.withUnsafeBufferPointer { buffer -> YAMLDocument? in
             if let p = SourceText.problem(in: buffer) {
                 diagnostics.error(p.message, at: SourceLocation(path: path, line: p.line, column: p.column))
                 return nil
@@ -130,8 +130,8 @@ public enum ConfigReader {
             case .success(nil):
                 diagnostics.error("\(path) is empty; it must hold \(what)", at: SourceLocation(path: path))
                 return nil
-            case .success(let node?):
-                return node
+            case .success(let doc?):
+                return doc
             }
         }
     }

@@ -41,7 +41,7 @@ public enum ObjectiveReader {
             return nil
         }
         let yaml = UnsafeBufferPointer(rebasing: bytes[parts.yaml])
-        let root: YAMLNode
+        let doc: YAMLDocument
         switch YAMLParser.parse(yaml, lineOffset: parts.openingLine) {
         case .failure(let e):
             diagnostics.error(e.message, at: SourceLocation(path: path, line: e.line, column: e.column))
@@ -50,12 +50,12 @@ public enum ObjectiveReader {
             diagnostics.error("the front matter is empty; it needs at least title, team, period and key_results",
                 at: fileStart)
             return nil
-        case .success(let node?):
-            root = node
+        case .success(let d?):
+            doc = d
         }
         guard
             let f = FieldReader(
-                root, path: path, context: "objective", known: objectiveFields, diagnostics: &diagnostics)
+                doc, doc.root, path: path, context: "objective", known: objectiveFields, diagnostics: &diagnostics)
         else { return nil }
 
         let fileID = fileName(of: path)
@@ -82,7 +82,7 @@ public enum ObjectiveReader {
         objective.scoreLocation = f.location(of: "score")
         objective.keyResultsLocation = f.location(of: "key_results") ?? f.location
         if let items = f.list("key_results", &diagnostics) {
-            objective.keyResults = items.compactMap { readKeyResult($0, path: path, diagnostics: &diagnostics) }
+            objective.keyResults = items.compactMap { readKeyResult($0, in: f, diagnostics: &diagnostics) }
         }
         objective.body = String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
         objective.bodyLine = parts.bodyLine
@@ -106,11 +106,10 @@ public enum ObjectiveReader {
         return name
     }
 
-    static func readKeyResult(_ node: YAMLNode, path: String, diagnostics: inout Diagnostics) -> KeyResult? {
-        guard
-            let f = FieldReader(
-                node, path: path, context: "key result", known: keyResultFields, diagnostics: &diagnostics)
-        else { return nil }
+    static func readKeyResult(_ node: Int, in parent: FieldReader, diagnostics: inout Diagnostics) -> KeyResult? {
+        guard let f = parent.reader(node, context: "key result", known: keyResultFields, &diagnostics) else {
+            return nil
+        }
         let id = f.string("id", required: true, &diagnostics) ?? ""
         let title = f.string("title", required: true, &diagnostics) ?? ""
         let kind = f.choice("kind", KeyResultKind.allCases.map(\.rawValue), &diagnostics)
@@ -125,13 +124,13 @@ public enum ObjectiveReader {
             kr.current = f.number("current", &diagnostics)
             kr.targetLocation = f.location(of: "target")
             kr.currentLocation = f.location(of: "current")
-            for field in ["done", "due"] where f.fields[field] != nil {
+            for field in ["done", "due"] where f.field(field) != nil {
                 diagnostics.warning(
                     "\"\(field)\" applies to milestone key results and is ignored for a metric",
                     at: f.location(of: field) ?? f.location)
             }
         case .milestone, .children:
-            for field in ["start", "target", "current"] where f.fields[field] != nil {
+            for field in ["start", "target", "current"] where f.field(field) != nil {
                 diagnostics.warning(
                     "\"\(field)\" applies to metric key results and is ignored for kind \(kind.rawValue)",
                     at: f.location(of: field) ?? f.location)
@@ -141,7 +140,7 @@ public enum ObjectiveReader {
                 kr.due = f.day("due", &diagnostics)
                 kr.dueLocation = f.location(of: "due")
             } else {
-                for field in ["done", "due"] where f.fields[field] != nil {
+                for field in ["done", "due"] where f.field(field) != nil {
                     diagnostics.warning(
                         "\"\(field)\" applies to milestone key results and is ignored for kind children",
                         at: f.location(of: field) ?? f.location)
@@ -154,24 +153,25 @@ public enum ObjectiveReader {
         kr.score = f.number("score", &diagnostics)
         kr.scoreLocation = f.location(of: "score")
         if let items = f.list("checkins", &diagnostics) {
-            kr.checkins = items.compactMap { readCheckIn($0, kind: kind, path: path, diagnostics: &diagnostics) }
+            kr.checkins.reserveCapacity(items.count)
+            kr.checkins = items.compactMap { readCheckIn($0, kind: kind, in: f, diagnostics: &diagnostics) }
         }
         return kr
     }
 
     static func readCheckIn(
-        _ node: YAMLNode, kind: KeyResultKind, path: String, diagnostics: inout Diagnostics
+        _ node: Int, kind: KeyResultKind, in parent: FieldReader, diagnostics: inout Diagnostics
     ) -> CheckIn? {
-        guard
-            let f = FieldReader(node, path: path, context: "check-in", known: checkinFields, diagnostics: &diagnostics)
-        else { return nil }
+        guard let f = parent.reader(node, context: "check-in", known: checkinFields, &diagnostics) else {
+            return nil
+        }
         let date = f.day("date", required: true, &diagnostics)
         let value: Double?
         if kind == .metric {
             value = f.number("value", required: true, &diagnostics)
         } else {
             value = nil
-            if f.fields["value"] != nil {
+            if f.field("value") != nil {
                 diagnostics.warning(
                     "a check-in value applies to metric key results and is ignored for kind \(kind.rawValue)",
                     at: f.location(of: "value") ?? f.location)
