@@ -42,13 +42,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Inline whole-site fixtures shared by the test targets.
+        .target(name: "OKRTestSupport", dependencies: ["OKRContent", "OKRCore"], path: "Tests/OKRTestSupport"),
         .testTarget(
             name: "OKRCoreTests",
             dependencies: ["OKRCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "OKRContentTests", dependencies: ["OKRContent", "OKRCore"]),
-        .testTarget(name: "OKRSiteTests", dependencies: ["OKRSite", "OKRContent", "OKRCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OKRSite", "OKRContent", "OKRCore"]),
+        .testTarget(name: "OKRContentTests", dependencies: ["OKRContent", "OKRCore", "OKRTestSupport"]),
+        .testTarget(name: "OKRSiteTests", dependencies: ["OKRSite", "OKRContent", "OKRCore", "OKRTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["OKRSite", "OKRContent", "OKRCore", "OKRTestSupport", "okrportal"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,134 @@
+import Foundation
+import OKRContent
+import OKRCore
+
+/// A whole site written from inline text to a temporary folder, in the style of Hugo's txtar tests:
+/// the test states its files next to its expectations.
+public final class SiteFixture: @unchecked Sendable {
+    /// The site's folder.
+    public let root: String
+
+    /// Writes `files` (path relative to the site root → content) to a new temporary folder.
+    public init(_ files: [String: String]) throws {
+        let base = FileManager.default.temporaryDirectory.path + "/okrportal-test-XXXXXX"
+        var template = Array(base.utf8CString)
+        guard let dir = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
+        root = String(cString: dir)
+        for (path, content) in files { try write(path, content) }
+    }
+
+    /// Writes one file, creating folders.
+    public func write(_ path: String, _ content: String) throws {
+        try write(path, Data(content.utf8))
+    }
+
+    /// Writes one file's bytes, creating folders.
+    public func write(_ path: String, _ bytes: Data) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try bytes.write(to: url)
+    }
+
+    /// Reads the site and resolves it, as `okrportal check` does.
+    public func check(asOf: String = "2026-11-29", drafts: Bool = false) throws -> CheckResult {
+        var diagnostics = Diagnostics()
+        let site = try SiteReader.read(root: root, diagnostics: &diagnostics)
+        let day = Day(iso: asOf)!  // tests pass valid dates
+        let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
+        return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+/// What `check` found.
+public struct CheckResult: Sendable {
+    /// The resolved organisation, `nil` when the configuration was unusable.
+    public var organisation: Organisation?
+    /// All diagnostics, sorted.
+    public var diagnostics: [Diagnostic]
+
+    /// The errors.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The warnings.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// The objective with `id`, with its figures.
+    public func objective(_ id: String) -> (Objective, ObjectiveState)? {
+        guard let org = organisation, let i = org.objectiveIndex[id] else { return nil }
+        return (org.objectives[i], org.states[i])
+    }
+}
+
+/// A fixture could not be set up.
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ d: String) { description = d }
+}
+
+/// Building blocks for fixtures: a valid configuration, a team tree and objective files.
+public enum Fixtures {
+    /// Two quarters: 2026-Q3 (closed at 2026-11-29) and 2026-Q4 (running).
+    public static let config = """
+        title: Test GmbH
+        language: de
+        periods:
+          - id: 2026-Q3
+            start: 2026-07-01
+            end: 2026-09-30
+          - id: 2026-Q4
+            start: 2026-10-01
+            end: 2026-12-31
+        stale_after_days: 14
+
+        """
+
+    /// company → marketing → social-media; company → sales.
+    public static let teams = """
+        - id: company
+          name: Test GmbH
+          lead: Petra Hoffmann
+        - id: marketing
+          name: Marketing
+          parent: company
+          lead: Jan Becker
+        - id: social-media
+          name: Social Media
+          parent: marketing
+          lead: Aylin Demir
+        - id: sales
+          name: Vertrieb
+          parent: company
+          lead: Markus Weber
+
+        """
+
+    /// An objective file with one metric KR `kr1` (0 → 100, current 50) unless `keyResults` is given.
+    /// `extra` lines are added to the front matter as written.
+    public static func objective(
+        _ id: String, team: String = "company", period: String = "2026-Q4", extra: String = "",
+        keyResults: String? = nil, body: String = "Body text.\n"
+    ) -> String {
+        let krs =
+            keyResults ?? """
+              - id: kr1
+                title: Reach 100
+                start: 0
+                target: 100
+                current: 50
+
+            """
+        return "---\nid: \(id)\ntitle: Objective \(id)\nteam: \(team)\nperiod: \(period)\n\(extra)"
+            + "key_results:\n\(krs)---\n\n\(body)"
+    }
+
+    /// A site with the standard configuration and teams plus `objectives` (file name → content).
+    public static func site(_ objectives: [String: String], extra: [String: String] = [:]) -> [String: String] {
+        var files = ["okrportal.yml": config, "content/teams.yml": teams]
+        for (name, text) in objectives { files["content/objectives/\(name)"] = text }
+        for (k, v) in extra { files[k] = v }
+        return files
+    }
+}
