@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `okrportal` command.
 @main
@@ -17,6 +18,21 @@ struct OKRPortal: ParsableCommand {
         version: okrportalVersion,
         subcommands: [Check.self]
     )
+
+    /// Runs the command; usage errors exit with 2 as the content format's exit codes say
+    /// (swift-argument-parser's default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.standardError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version printed by `--version`.

@@ -34,16 +34,17 @@ public enum Resolver {
         var objectivePeriod = [Int?](repeating: nil, count: objectives.count)
         var edges: [AlignmentEdge] = []
         for (i, o) in objectives.enumerated() {
+            // An empty team or period was already reported as missing by the reader.
             if let t = tree.index[o.team] {
                 objectiveTeam[i] = t
-            } else {
+            } else if !o.team.isEmpty {
                 diagnostics.error(
                     "unknown team \"\(o.team)\"\(Suggest.hint(for: o.team, in: tree.index.keys))",
                     at: o.teamLocation)
             }
             if let p = periodIndex[o.period] {
                 objectivePeriod[i] = p
-            } else {
+            } else if !o.period.isEmpty {
                 diagnostics.error(
                     "unknown period \"\(o.period)\"\(Suggest.hint(for: o.period, in: config.periods.map(\.id)))"
                         + "; periods are defined in okrportal.yml",
@@ -55,6 +56,7 @@ public enum Resolver {
             }
         }
 
+        var ownTeam: [(child: Int, parent: Int, ref: AlignmentRef)] = []
         for (i, o) in objectives.enumerated() {
             var seen = Set<String>()
             for ref in o.alignsTo {
@@ -87,10 +89,7 @@ public enum Resolver {
                 if p == i { continue }  // reported as a cycle
                 if let ct = objectiveTeam[i], let pt = objectiveTeam[p] {
                     if ct == pt {
-                        diagnostics.warning(
-                            "aligns to \"\(parent.id)\" of its own team \"\(o.team)\"; alignment usually points "
-                                + "to a team above",
-                            at: ref.location)
+                        ownTeam.append((i, p, ref))
                     } else if !tree.isAncestor(pt, of: ct) {
                         diagnostics.error(
                             "aligns to \"\(parent.id)\" of team \"\(parent.team)\", which is not above team "
@@ -125,7 +124,16 @@ public enum Resolver {
         }
 
         let graph = AlignmentGraph(count: objectives.count, edges: edges)
-        for cycle in graph.cycles() {
+        let cycles = graph.cycles()
+        // Within a team, alignment is unusual but allowed; on a cycle the cycle error says it all.
+        let onCycle = Set(cycles.flatMap { $0 })
+        for (child, parent, ref) in ownTeam where !(onCycle.contains(child) && onCycle.contains(parent)) {
+            diagnostics.warning(
+                "aligns to \"\(objectives[parent].id)\" of its own team \"\(objectives[child].team)\"; alignment "
+                    + "usually points to a team above",
+                at: ref.location)
+        }
+        for cycle in cycles {
             let steps = cycle.map { i -> String in
                 let ref = objectives[i].alignsTo.first { r in
                     objectiveIndex[r.objective].map { p in cycle.contains(p) } ?? false

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs the built `okrportal` binary, as users and CI do.
+public enum Binary {
+    /// The `okrportal` executable next to the test bundle (SwiftPM builds both into one folder).
+    public static var path: String {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // Test bundles may sit inside a `.xctest` folder.
+        while dir.path.hasSuffix(".xctest") || dir.lastPathComponent == "MacOS" { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent("okrportal").path
+    }
+
+    /// The repository's root, found from this source file.
+    public static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
+    /// What a run printed and how it ended.
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `okrportal` with `arguments` (optionally through a wrapper such as `setpriv`, and optionally a
+    /// copy of the binary at `executable`), waits, and returns its output. `environment` entries are
+    /// added to the current environment.
+    public static func run(
+        _ arguments: [String], wrapper: [String] = [], environment: [String: String] = [:],
+        currentDirectory: String? = nil, executable: String? = nil
+    ) throws -> Run {
+        let process = Process()
+        let binary = executable ?? path
+        if wrapper.isEmpty {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: wrapper[0])
+            process.arguments = Array(wrapper.dropFirst()) + [binary] + arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a chatty process cannot block on a full pipe.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
