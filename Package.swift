@@ -33,8 +33,12 @@ let package = Package(
             dependencies: [
                 "OKRContent", "OKRCore", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // Build-time only: compiles Templates/ into the binary as the default theme.
+        .executableTarget(name: "theme-embedder", path: "Sources/theme-embedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         .executableTarget(
             name: "okrportal",
             dependencies: [

@@ -28,6 +28,15 @@ enum Terminal {
         }
     }
 
+    /// Rewrites the current line of standard error on a terminal; a plain line elsewhere.
+    static func progress(_ text: String, final: Bool) {
+        if isatty(2) == 1 {
+            write("\r\u{1B}[K" + text + (final ? "\n" : ""), to: 2)
+        } else {
+            write(text + "\n", to: 2)
+        }
+    }
+
     /// "1 error", "2 errors".
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

@@ -136,3 +136,32 @@ public enum ConfigReader {
         }
     }
 }
+
+extension ConfigReader {
+    /// Reads a flat mapping of text keys to text values (a theme's `i18n/<language>.yml`).
+    public static func readStringTable(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> [String: String] {
+        guard let doc = parseDocument(bytes, path: path, what: "UI strings", &diagnostics) else { return [:] }
+        guard doc[doc.root].kind == .mapping else {
+            diagnostics.error(
+                "\(path) must be a mapping of keys to texts",
+                at: SourceLocation(path: path, line: Int(doc[doc.root].line), column: Int(doc[doc.root].column)))
+            return [:]
+        }
+        var table: [String: String] = [:]
+        let children = doc.children(doc.root)
+        var i = 0
+        while i + 1 < children.count {
+            let key = children[i]
+            let value = children[i + 1]
+            i += 2
+            guard doc.isScalar(key), doc.isScalar(value) else {
+                diagnostics.error(
+                    "each entry must be `key: text`",
+                    at: SourceLocation(path: path, line: Int(doc[key].line), column: Int(doc[key].column)))
+                continue
+            }
+            table[doc.string(key)] = doc.string(value)
+        }
+        return table
+    }
+}

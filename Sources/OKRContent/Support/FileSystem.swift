@@ -98,6 +98,85 @@ public enum FileSystem {
     }
 }
 
+extension FileSystem {
+    /// Writes `bytes` to a new or truncated file (mode 0644).
+    public static func write(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Result<Void, FileError> {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(FileError(path: path, message: lastError())) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)  // count > 0 here
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = lastError()
+                close(fd)
+                return .failure(FileError(path: path, message: message))
+            }
+            offset += n
+        }
+        guard close(fd) == 0 else { return .failure(FileError(path: path, message: lastError())) }
+        return .success(())
+    }
+
+    /// Writes a string's UTF-8 bytes.
+    public static func write(_ path: String, _ text: String) -> Result<Void, FileError> {
+        var text = text
+        return text.withUTF8 { write(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Creates a directory (mode 0755); an existing directory is fine.
+    public static func makeDirectory(_ path: String) -> Result<Void, FileError> {
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return .success(()) }
+        return .failure(FileError(path: path, message: lastError()))
+    }
+
+    /// Creates a directory and its missing parents.
+    public static func makeDirectories(_ path: String) -> Result<Void, FileError> {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            if case .failure(let e) = makeDirectory(prefix) { return .failure(e) }
+            prefix += "/"
+        }
+        return .success(())
+    }
+
+    /// Removes a file or a whole directory tree without following symlinks. Missing is fine.
+    public static func removeTree(_ path: String) -> Result<Void, FileError> {
+        switch kind(of: path) {
+        case .missing: return .success(())
+        case .directory:
+            if case .success(let names) = list(path) {
+                for name in names {
+                    if case .failure(let e) = removeTree(path + "/" + name) { return .failure(e) }
+                }
+            }
+            return rmdir(path) == 0 ? .success(()) : .failure(FileError(path: path, message: lastError()))
+        default:
+            return unlink(path) == 0 ? .success(()) : .failure(FileError(path: path, message: lastError()))
+        }
+    }
+
+    /// Renames `from` to `to` (same file system).
+    public static func rename(_ from: String, _ to: String) -> Result<Void, FileError> {
+        Glibc.rename(from, to) == 0 ? .success(()) : .failure(FileError(path: from, message: lastError()))
+    }
+
+    /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; `false` when the system or
+    /// file system cannot, so the caller falls back to two renames.
+    public static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        // Looked up at run time: glibc declares renameat2 only for _GNU_SOURCE, which Swift's Glibc lacks.
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    /// Hard-links `from` to `to`.
+    public static func link(_ from: String, _ to: String) -> Bool { Glibc.link(from, to) == 0 }
+}
+
 /// A file that could not be read or written, with the system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {
     /// The path as given.

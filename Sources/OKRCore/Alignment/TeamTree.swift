@@ -17,9 +17,10 @@ public struct TeamTree: Sendable {
     public let depth: [Int]
     /// All teams in pre-order from the root, children in file order (the order of the team index page).
     public let preorder: [Int]
-    /// Pre-order entry and exit numbers, for O(1) ancestor tests.
-    let enter: [Int]
-    let exit: [Int]
+    /// Pre-order entry numbers (also a stable sort key in tree order), for O(1) ancestor tests.
+    public let enter: [Int]
+    /// Pre-order exit numbers, for O(1) ancestor tests.
+    public let exit: [Int]
 
     /// Builds the tree and reports every structural problem.
     public init(teams: [Team], diagnostics: inout Diagnostics) {

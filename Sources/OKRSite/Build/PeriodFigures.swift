@@ -1,0 +1,60 @@
+import OKRCore
+
+/// The key figures of one period, over its published objectives.
+public struct PeriodFigures: Sendable {
+    /// Published objectives of the period, by team (pre-order) then path.
+    public var objectives: [Int]
+    /// Objectives of the root team.
+    public var companyObjectives: [Int]
+    /// Teams with at least one published objective.
+    public var teamsWithOKRs: Int
+    /// Published objectives outside the root team.
+    public var alignable: Int
+    /// Of those, the ones with a published parent.
+    public var aligned: Int
+    /// Objectives per status.
+    public var statusCounts: [Status: Int]
+    /// Mean progress of all published objectives (0 when there are none).
+    public var meanProgress: Double
+    /// Mean score, once graded.
+    public var meanScore: Double?
+    /// Per team: mean progress over the team's and its sub-teams' published objectives, and their count.
+    public var rollUp: [(progress: Double, count: Int)]
+    /// Per team: its own published objectives in this period.
+    public var byTeam: [[Int]]
+
+    /// Computes the figures of period `p`.
+    public init(_ org: Organisation, period p: Int) {
+        let tree = org.teams
+        var byTeam = [[Int]](repeating: [], count: tree.teams.count)
+        for o in org.objectives.indices where org.isPublished[o] && org.objectivePeriod[o] == p {
+            if let t = org.objectiveTeam[o] { byTeam[t].append(o) }
+        }
+        objectives = tree.preorder.flatMap { byTeam[$0] }
+        companyObjectives = tree.root.map { byTeam[$0] } ?? []
+        teamsWithOKRs = byTeam.filter { !$0.isEmpty }.count
+        let outside = objectives.filter { org.objectiveTeam[$0] != tree.root }
+        alignable = outside.count
+        aligned = outside.filter { !org.publishedParents(of: $0).isEmpty }.count
+        var counts: [Status: Int] = [:]
+        for o in objectives { counts[org.states[o].status, default: 0] += 1 }
+        statusCounts = counts
+        meanProgress = objectives.isEmpty ? 0 : objectives.reduce(0) { $0 + org.states[$1].progress } / Double(objectives.count)
+        let scores = objectives.compactMap { org.states[$0].score }
+        meanScore = scores.isEmpty || scores.count < objectives.count ? nil : scores.reduce(0, +) / Double(scores.count)
+        // Sums flow from every team up to its parent: children come after parents in pre-order.
+        var sum = byTeam.map { $0.reduce(0.0) { $0 + org.states[$1].progress } }
+        var count = byTeam.map(\.count)
+        for t in tree.preorder.reversed() {
+            if let parent = tree.parent[t] {
+                sum[parent] += sum[t]
+                count[parent] += count[t]
+            }
+        }
+        rollUp = zip(sum, count).map { (progress: $1 > 0 ? $0 / Double($1) : 0, count: $1) }
+        self.byTeam = byTeam
+    }
+
+    /// The share of objectives outside the company aligned to a published parent.
+    public var shareAligned: Double { alignable == 0 ? 1 : Double(aligned) / Double(alignable) }
+}

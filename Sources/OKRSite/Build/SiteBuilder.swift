@@ -1,0 +1,110 @@
+import Foundation
+import OKRContent
+import OKRCore
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder.
+    public var siteRoot: String
+    /// The output folder; `SITE/public` when `nil`.
+    public var output: String?
+    /// A theme folder overriding the default theme (else `templates:` from the configuration).
+    public var templates: String?
+    /// The as-of date.
+    public var asOf: Day
+    /// Whether drafts are built.
+    public var includeDrafts: Bool
+
+    /// Creates options.
+    public init(siteRoot: String, output: String? = nil, templates: String? = nil, asOf: Day, includeDrafts: Bool = false) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.templates = templates
+        self.asOf = asOf
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    /// HTML pages written.
+    public var pages: Int
+    /// All files written (pages, assets, exports).
+    public var files: Int
+    /// Where.
+    public var output: String
+}
+
+/// The build: read → resolve → plan pages → render and write in parallel → swap the output in.
+public enum SiteBuilder {
+    /// Builds the site. Content and theme problems go to `diagnostics` and return `nil` (nothing is
+    /// written); environment problems throw. `progress` is called with (done, total) while writing.
+    public static func build(
+        _ options: BuildOptions, diagnostics: inout Diagnostics,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(EnvironmentError) -> BuildReport? {
+        guard let site = try SiteReader.read(root: options.siteRoot, diagnostics: &diagnostics) else { return nil }
+        let org = Resolver.resolve(
+            site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let theme = try Theme.load(
+            siteRoot: options.siteRoot, overrideDir: options.templates ?? site.config.templates,
+            language: site.config.language, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return nil }
+        let model = SiteModel(org: org, theme: theme)
+        let pages = PageKinds.all.flatMap { $0.pages(in: model) }
+        for template in Set(pages.map(\.template)).sorted() where theme.library.getTemplate(named: template) == nil {
+            diagnostics.error(
+                "the theme has no template \"\(template).mustache\"", at: SourceLocation(path: "Templates"))
+        }
+        guard !diagnostics.hasErrors else { return nil }
+
+        let output = options.output ?? SiteReader.join(options.siteRoot, "public")
+        let staging = try Staging(output: output)
+        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path]
+        try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
+        let counter = Counter(total: pages.count, report: progress)
+        let failures = Parallel.map(pages) { page -> String? in
+            defer { counter.increment() }
+            var context = page.context(model)
+            context["page_path"] = page.path
+            guard let html = model.theme.render(page.template, context) else {
+                return "cannot render \(page.path) with template \(page.template)"
+            }
+            return staging.write(page.path, html).map(\.description)
+        }
+        var errors = failures.compactMap { $0 }
+        for asset in theme.assets {
+            if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
+        }
+        if let e = staging.write(OKRsJSON.path, OKRsJSON.render(model)) { errors.append(e.description) }
+        guard errors.isEmpty else {
+            staging.abort()
+            throw EnvironmentError("cannot write the site: \(errors[0])")
+        }
+        try staging.commit()
+        return BuildReport(pages: pages.count, files: pages.count + extraFiles.count, output: output)
+    }
+}
+
+/// Counts finished pages for the progress line.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func increment() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let d = done
+        lock.unlock()
+        if d % 250 == 0 || d == total { report(d, total) }
+    }
+}

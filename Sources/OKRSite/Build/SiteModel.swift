@@ -1,0 +1,199 @@
+import OKRCore
+
+/// Everything pages share, computed once per build: the organisation, formats, people, figures per
+/// period, and the Markdown of every published body. Read-only while pages render in parallel.
+public final class SiteModel: @unchecked Sendable {
+    /// The resolved organisation.
+    public let org: Organisation
+    /// Templates, strings, assets.
+    public let theme: Theme
+    /// Numbers and dates in the site's language.
+    public let format: Formatter
+    /// Strings and formats for charts.
+    public let labels: ChartLabels
+    /// People with pages.
+    public let people: People
+    /// Figures per period index.
+    public let figures: [PeriodFigures]
+    /// Periods newest first (by start), the order of archives and sections.
+    public let periodsNewestFirst: [Int]
+    /// Markdown renderer.
+    public let markdown: Markdown
+    /// The strings table as a Mustache context (`{{t.key}}`).
+    public let stringsContext: [String: Any]
+
+    /// Prepares the shared model.
+    public init(org: Organisation, theme: Theme) {
+        self.org = org
+        self.theme = theme
+        format = Formatter(language: org.config.language, monthNames: theme.strings.monthNames)
+        labels = ChartLabels(strings: theme.strings, format: format)
+        people = People(org)
+        figures = org.periods.indices.map { PeriodFigures(org, period: $0) }
+        periodsNewestFirst = org.periods.indices.sorted {
+            (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
+        }
+        markdown = Markdown(unsafe: org.config.markdownUnsafe)
+        stringsContext = theme.strings.table
+    }
+
+    /// The strings.
+    public var t: Strings { theme.strings }
+
+    // MARK: URLs, relative to the site root; templates prefix `{{root}}`.
+
+    /// The page of an objective.
+    public func url(objective o: Int) -> String { "objectives/\(org.objectives[o].id).html" }
+    /// The page of a team.
+    public func url(team t: Int) -> String { "teams/\(org.teams.teams[t].id).html" }
+    /// The page of a period.
+    public func url(period p: Int) -> String { "periods/\(org.periods[p].id).html" }
+    /// The cascade of a period.
+    public func url(cascade p: Int) -> String { "cascade/\(org.periods[p].id).html" }
+
+    // MARK: Fragments
+
+    /// `status`, `status_label`, `status_icon` of a status.
+    public func status(_ s: Status) -> [String: Any] {
+        ["status": s.rawValue, "status_label": t["status_\(s.rawValue)"], "status_icon": t["icon_\(s.rawValue)"]]
+    }
+
+    /// A link to a team: `name`, `url`.
+    public func teamLink(_ t: Int) -> [String: Any] {
+        ["name": org.teams.teams[t].name, "url": url(team: t), "id": org.teams.teams[t].id]
+    }
+
+    /// A link to a person: `name`, `url` (empty when the person has no page).
+    public func personLink(_ name: String?) -> [String: Any] {
+        guard let name, !name.isEmpty else { return ["name": t["owner_none"], "url": "", "has_page": false] }
+        let url = people.url(of: name)
+        return ["name": name, "url": url ?? "", "has_page": url != nil]
+    }
+
+    /// The period of an objective as a link.
+    public func periodLink(_ p: Int) -> [String: Any] {
+        ["name": org.periods[p].id, "url": url(period: p)]
+    }
+
+    /// A compact description of a published objective for lists, cards and the cascade.
+    public func objectiveSummary(_ o: Int) -> [String: Any] {
+        let objective = org.objectives[o]
+        let state = org.states[o]
+        var d = status(state.status)
+        d["id"] = objective.id
+        d["title"] = objective.title
+        d["url"] = url(objective: o)
+        d["team"] = org.objectiveTeam[o].map(teamLink) ?? [:]
+        d["owner"] = personLink(org.owner(of: o))
+        d["progress_pct"] = format.percent(state.progress)
+        d["progress_bar"] = ProgressBar.svg(
+            progress: state.progress, expected: isOpen(o) ? state.expected : nil, status: state.status, labels: labels)
+        d["ring"] = StatusRing.svg(progress: state.progress, status: state.status, labels: labels)
+        d["committed"] = objective.type == .committed
+        d["type_label"] = t["type_\(objective.type.rawValue)"]
+        d["kr_count"] = objective.keyResults.count
+        d["krs"] = [[String: Any]]()
+        d["has_krs"] = false
+        d["expected_score_label"] = t.format(
+            "score_expected", ["score": format.decimal1(objective.type.expectedScore)])
+        if let score = state.score {
+            d["score"] = format.decimal1(score)
+            d["score_band"] = ScoreBand(score: score).rawValue
+            d["score_band_label"] = t["band_\(ScoreBand(score: score).rawValue)"]
+            d["expected_score"] = format.decimal1(objective.type.expectedScore)
+        } else {
+            d["score"] = false
+        }
+        d["period"] = org.objectivePeriod[o].map(periodLink) ?? [:]
+        return d
+    }
+
+    /// Whether the objective's period is running at the as-of date (the expectation marker applies).
+    public func isOpen(_ o: Int) -> Bool {
+        org.objectivePeriod[o].map { org.periods[$0].contains(org.asOf) } ?? false
+    }
+
+    /// An objective summary with its key results, for cards.
+    public func objectiveCard(_ o: Int) -> [String: Any] {
+        var d = objectiveSummary(o)
+        d["krs"] = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
+        d["has_krs"] = !org.objectives[o].keyResults.isEmpty
+        return d
+    }
+
+    /// One key result's figures for tables and cards.
+    public func keyResultRow(_ o: Int, _ k: Int) -> [String: Any] {
+        let kr = org.objectives[o].keyResults[k]
+        let state = org.states[o].keyResults[k]
+        var d = status(state.status)
+        d["id"] = kr.id
+        d["anchor"] = "kr-\(kr.id)"
+        d["title"] = kr.title
+        d["kind"] = kr.kind.rawValue
+        d["kind_label"] = t["kind_\(kr.kind.rawValue)"]
+        d["is_metric"] = kr.kind == .metric
+        d["is_milestone"] = kr.kind == .milestone
+        d["is_children"] = kr.kind == .children
+        d["unit"] = kr.unit ?? ""
+        d["start"] = kr.start.map { format.value($0, unit: kr.unit) } ?? "–"
+        d["target"] = kr.target.map { format.value($0, unit: kr.unit) } ?? "–"
+        // In tables the unit stands once, under the title; the cells hold bare numbers.
+        d["start_n"] = kr.start.map { format.number($0) } ?? "–"
+        d["target_n"] = kr.target.map { format.number($0) } ?? "–"
+        d["current_n"] = kr.kind == .metric ? state.current.map { format.number($0) } ?? "–" : "–"
+        d["has_unit"] = !(kr.unit ?? "").isEmpty
+        switch kr.kind {
+        case .metric: d["current"] = state.current.map { format.value($0, unit: kr.unit) } ?? "–"
+        case .milestone: d["current"] = kr.done ? t["milestone_done"] : t["milestone_open"]
+        case .children: d["current"] = format.percent(state.progress)
+        }
+        if kr.kind == .milestone, let p = org.objectivePeriod[o] {
+            d["due"] = format.date(kr.due ?? org.periods[p].end)
+            d["due_label"] = t.format("kr_due", ["date": format.date(kr.due ?? org.periods[p].end)])
+        } else {
+            d["due"] = false
+        }
+        d["decreasing"] = kr.isDecreasing
+        d["weight"] = format.number(kr.weight)
+        d["weighted"] = kr.weight != 1
+        d["weight_label"] = t.format("kr_weight", ["weight": format.number(kr.weight)])
+        d["progress_pct"] = format.percent(state.progress)
+        d["progress_bar"] = ProgressBar.svg(
+            progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
+            labels: labels)
+        if let c = state.latestConfidence, let v = c.confidence {
+            d["confidence"] = format.decimal1(v)
+            d["confidence_date"] = format.date(c.date)
+        } else {
+            d["confidence"] = false
+        }
+        d["last_checkin"] = state.latestCheckin.map { format.date($0.date) } ?? false
+        if let s = state.score {
+            d["score"] = format.decimal1(s)
+            d["score_band"] = ScoreBand(score: s).rawValue
+        } else {
+            d["score"] = false
+        }
+        return d
+    }
+
+    /// The base context of every page: where the root is, the stylesheet, strings, navigation.
+    public func baseContext(depth: Int, title: String, section: String) -> [String: Any] {
+        let root = depth == 0 ? "" : String(repeating: "../", count: depth)
+        let sections = ["home", "cascade", "teams", "people", "periods"]
+        let current = org.currentPeriod
+        let targets: [String: String] = [
+            "home": "index.html", "cascade": current.map { url(cascade: $0) } ?? "index.html",
+            "teams": "teams/index.html", "people": "people/index.html", "periods": "periods/index.html",
+        ]
+        let nav: [[String: Any]] = sections.map {
+            ["label": t["nav_\($0)"], "url": targets[$0] ?? "index.html", "current": $0 == section]
+        }
+        return [
+            "root": root, "lang": org.config.language, "site_title": org.config.title, "page_title": title,
+            "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext, "nav": nav,
+            "as_of": format.date(org.asOf), "section": section,
+            "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
+        ]
+    }
+}

@@ -1,0 +1,103 @@
+import OKRCore
+
+/// `data/okrs.json`: the published OKRs in the shape of the content format's export, for other tools.
+public enum OKRsJSON {
+    /// The output path.
+    public static let path = "data/okrs.json"
+
+    /// The document. Only published objectives appear; `aligns_to` names only published targets, so
+    /// neither confidential objectives nor unbuilt drafts are revealed.
+    public static func render(_ m: SiteModel) -> String {
+        let org = m.org
+        var j = JSONWriter()
+        j.beginObject()
+        j.string("as_of", org.asOf.iso)
+        j.beginArray("periods")
+        for p in org.periods {
+            j.beginObject()
+            j.string("id", p.id)
+            j.string("start", p.start.iso)
+            j.string("end", p.end.iso)
+            j.endObject()
+        }
+        j.endArray()
+        j.beginArray("teams")
+        for t in org.teams.preorder {
+            let team = org.teams.teams[t]
+            j.beginObject()
+            j.string("id", team.id)
+            j.string("name", team.name)
+            j.string("parent", org.teams.parent[t].map { org.teams.teams[$0].id })
+            j.string("lead", team.lead)
+            j.endObject()
+        }
+        j.endArray()
+        j.beginArray("objectives")
+        for o in org.objectives.indices where org.isPublished[o] {
+            let objective = org.objectives[o]
+            let state = org.states[o]
+            j.beginObject()
+            j.string("id", objective.id)
+            j.string("title", objective.title)
+            j.string("team", objective.team)
+            j.string("owner", org.owner(of: o))
+            j.string("period", objective.period)
+            j.string("type", objective.type.rawValue)
+            j.beginArray("aligns_to")
+            for e in org.publishedParents(of: o) {
+                let parent = org.objectives[e.parent]
+                j.string(nil, e.keyResult.map { "\(parent.id)#\(parent.keyResults[$0].id)" } ?? parent.id)
+            }
+            j.endArray()
+            j.number("progress", rounded(state.progress))
+            j.string("status", state.status.rawValue)
+            j.number("score", state.score)
+            j.string("url", m.url(objective: o))
+            j.beginArray("key_results")
+            for (k, kr) in objective.keyResults.enumerated() {
+                let s = state.keyResults[k]
+                j.beginObject()
+                j.string("id", kr.id)
+                j.string("title", kr.title)
+                j.string("kind", kr.kind.rawValue)
+                switch kr.kind {
+                case .metric:
+                    j.number("start", kr.start)
+                    j.number("target", kr.target)
+                    j.number("current", s.current)
+                case .milestone:
+                    j.bool("done", kr.done)
+                    j.string("due", (kr.due ?? org.objectivePeriod[o].map { org.periods[$0].end })?.iso)
+                case .children:
+                    j.beginArray("contributors")
+                    for c in s.contributors { j.string(nil, org.objectives[c].id) }
+                    j.endArray()
+                }
+                j.string("unit", kr.unit)
+                j.number("weight", kr.weight)
+                j.number("progress", rounded(s.progress))
+                j.string("status", s.status.rawValue)
+                j.number("score", s.score)
+                j.beginArray("checkins")
+                for c in s.checkins {
+                    j.beginObject()
+                    j.string("date", c.date.iso)
+                    if kr.kind == .metric { j.number("value", c.value) }
+                    if let conf = c.confidence { j.number("confidence", conf) }
+                    if let note = c.note { j.string("note", note) }
+                    j.endObject()
+                }
+                j.endArray()
+                j.endObject()
+            }
+            j.endArray()
+            j.endObject()
+        }
+        j.endArray()
+        j.endObject()
+        return j.text + "\n"
+    }
+
+    /// Progress to four decimals: enough for any chart, stable across platforms.
+    static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+}

@@ -1,0 +1,124 @@
+import OKRContent
+import OKRCore
+
+/// A build's output, written to a sibling folder and swapped in only when complete, so a failed or
+/// killed build never leaves a half-written site.
+///
+/// `public/` → `.public.okrportal-tmp-PID/` while writing; then the two are exchanged atomically
+/// (`renameat2(RENAME_EXCHANGE)`, else two renames) and the old one removed. Top-level dot-files of
+/// the previous output (`.gitkeep`, `.htaccess`) are carried over: okrportal never writes them, so
+/// they are the server's or the repository's, not stale pages.
+public final class Staging: @unchecked Sendable {
+    /// The final output folder.
+    public let output: String
+    /// The folder being written.
+    public let directory: String
+    private var finished = false
+
+    /// Starts a new staging folder next to `output`, removing debris of earlier killed builds.
+    public init(output: String) throws(EnvironmentError) {
+        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        self.output = trimmed
+        let (parent, base) = Staging.split(trimmed)
+        if case .failure(let e) = FileSystem.makeDirectories(parent) {
+            throw EnvironmentError("cannot create \(parent): \(e.message)")
+        }
+        Staging.removeDebris(parent: parent, base: base)
+        directory = SiteReader.join(parent, ".\(base).okrportal-tmp-\(getpid())")
+        _ = FileSystem.removeTree(directory)
+        if case .failure(let e) = FileSystem.makeDirectory(directory) {
+            throw EnvironmentError("cannot create the output folder \(directory): \(e.message)")
+        }
+    }
+
+    /// Parent folder and last component of a path.
+    static func split(_ path: String) -> (parent: String, base: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    /// Removes staging and old folders left by builds that were killed.
+    static func removeDebris(parent: String, base: String) {
+        guard case .success(let names) = FileSystem.list(parent) else { return }
+        for name in names where name.hasPrefix(".\(base).okrportal-") {
+            _ = FileSystem.removeTree(SiteReader.join(parent, name))
+        }
+    }
+
+    /// Creates the folders that files will be written into (call before writing in parallel).
+    public func makeDirectories(for paths: some Sequence<String>) throws(EnvironmentError) {
+        var dirs = Set<String>()
+        for p in paths {
+            var parts = p.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                dirs.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        for d in dirs.sorted() {
+            if case .failure(let e) = FileSystem.makeDirectory(SiteReader.join(directory, d)) {
+                throw EnvironmentError("cannot create \(d): \(e.message)")
+            }
+        }
+    }
+
+    /// Writes one file (its folder must exist). Safe to call from several threads for different paths.
+    public func write(_ path: String, _ text: String) -> FileError? {
+        if case .failure(let e) = FileSystem.write(SiteReader.join(directory, path), text) { return e }
+        return nil
+    }
+
+    /// Writes one file's bytes.
+    public func write(_ path: String, bytes: [UInt8]) -> FileError? {
+        let result = bytes.withUnsafeBytes { FileSystem.write(SiteReader.join(directory, path), $0) }
+        if case .failure(let e) = result { return e }
+        return nil
+    }
+
+    /// Swaps the staging folder in as the output.
+    public func commit() throws(EnvironmentError) {
+        if FileSystem.isDirectory(output), case .success(let names) = FileSystem.list(output) {
+            for name in names where name.hasPrefix(".") && FileSystem.kind(of: SiteReader.join(output, name)) == .file {
+                if case .success(let bytes) = FileSystem.read(SiteReader.join(output, name)) {
+                    _ = write(name, bytes: bytes)
+                }
+            }
+        }
+        if FileSystem.exists(output) {
+            if FileSystem.exchange(directory, output) {
+                _ = FileSystem.removeTree(directory)  // now holds the previous output
+            } else {
+                let (parent, base) = Staging.split(output)
+                let old = SiteReader.join(parent, ".\(base).okrportal-old-\(getpid())")
+                if case .failure(let e) = FileSystem.rename(output, old) {
+                    throw EnvironmentError("cannot replace \(output): \(e.message)")
+                }
+                if case .failure(let e) = FileSystem.rename(directory, output) {
+                    _ = FileSystem.rename(old, output)
+                    throw EnvironmentError("cannot replace \(output): \(e.message)")
+                }
+                _ = FileSystem.removeTree(old)
+            }
+        } else if case .failure(let e) = FileSystem.rename(directory, output) {
+            throw EnvironmentError("cannot create \(output): \(e.message)")
+        }
+        finished = true
+    }
+
+    /// Removes the staging folder; the previous output stays as it was.
+    public func abort() {
+        _ = FileSystem.removeTree(directory)
+        finished = true
+    }
+
+    deinit {
+        if !finished { _ = FileSystem.removeTree(directory) }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

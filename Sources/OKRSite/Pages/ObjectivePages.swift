@@ -1,0 +1,78 @@
+import OKRCore
+
+/// `objectives/ID.html`: one objective in full — its why chain up to the company goal, owner, team, type,
+/// status, the key-result table, who supports each KR, the Markdown body and the check-in history.
+enum ObjectivePages: PageKind {
+    static func pages(in model: SiteModel) -> [Page] {
+        model.org.objectives.indices.filter { model.org.isPublished[$0] }.map { o in
+            Page(path: model.url(objective: o), template: "objective") { m in context(m, objective: o) }
+        }
+    }
+
+    static func context(_ m: SiteModel, objective o: Int) -> [String: Any] {
+        let org = m.org
+        let objective = org.objectives[o]
+        let state = org.states[o]
+        var c = m.baseContext(depth: 1, title: objective.title, section: "cascade")
+        var summary = m.objectiveCard(o)
+        summary["type_explanation"] = m.t["type_\(objective.type.rawValue)_explained"]
+        summary["tags"] = objective.tags
+        summary["has_tags"] = !objective.tags.isEmpty
+        c["objective"] = summary
+
+        // The why chain, from the company objective down to this one.
+        let chain = org.whyChain(of: o)
+        c["why_chain"] = chain.reversed().map { e -> [String: Any] in
+            var d = m.objectiveSummary(e.parent)
+            if let k = e.keyResult {
+                d["via_kr"] = org.objectives[e.parent].keyResults[k].title
+                d["via_kr_url"] = m.url(objective: e.parent) + "#kr-" + org.objectives[e.parent].keyResults[k].id
+            } else {
+                d["via_kr"] = false
+            }
+            return d
+        }
+        c["has_why_chain"] = !chain.isEmpty
+        c["is_company"] = org.objectiveTeam[o] == org.teams.root
+        c["not_aligned"] = chain.isEmpty && org.objectiveTeam[o] != org.teams.root
+        c["has_also"] = org.publishedParents(of: o).count > 1
+        c["also_aligned"] = org.publishedParents(of: o).dropFirst().map { e -> [String: Any] in
+            var d = m.objectiveSummary(e.parent)
+            d["via_kr"] = e.keyResult.map { org.objectives[e.parent].keyResults[$0].title } ?? false
+            return d
+        }
+
+        if let p = org.objectivePeriod[o] {
+            c["period"] = PeriodPages.periodHeader(m, period: p)
+            c["expected_label"] = m.t.format("objective_expected", ["expected": m.format.percent(state.expected)])
+            c["open"] = org.periods[p].contains(org.asOf)
+            c["closed"] = org.periods[p].isClosed(asOf: org.asOf)
+        }
+
+        c["krs"] = objective.keyResults.indices.map { k -> [String: Any] in
+            var d = m.keyResultRow(o, k)
+            let supporters = org.publishedChildren(of: o, keyResult: k)
+            d["supported_by"] = supporters.map { m.objectiveSummary($0) }
+            d["has_supporters"] = !supporters.isEmpty
+            let checkins = org.states[o].keyResults[k].checkins
+            let kr = objective.keyResults[k]
+            d["checkins"] = checkins.reversed().map { ci -> [String: Any] in
+                [
+                    "date": m.format.date(ci.date),
+                    "value": ci.value.map { m.format.value($0, unit: kr.unit) } ?? "–",
+                    "confidence": ci.confidence.map { m.format.decimal1($0) } ?? "–",
+                    "note": ci.note ?? "",
+                ]
+            }
+            d["has_checkins"] = !checkins.isEmpty
+            return d
+        }
+        let whole = org.publishedChildren(of: o, keyResult: nil)
+        c["supported_whole"] = whole.map { m.objectiveSummary($0) }
+        c["has_supported_whole"] = !whole.isEmpty
+        c["body"] = m.markdown.html(objective.body, headingOffset: 1)
+        c["has_body"] = !objective.body.allSatisfy(\.isWhitespace)
+        c["has_history"] = objective.keyResults.indices.contains { !org.states[o].keyResults[$0].checkins.isEmpty }
+        return c
+    }
+}

@@ -1,0 +1,131 @@
+import OKRCore
+
+/// `teams/index.html` (the team tree with each team's roll-up) and `teams/ID.html` (a team's objectives,
+/// sub-teams, what it contributes to upward and who supports it).
+enum TeamPages: PageKind {
+    static func pages(in model: SiteModel) -> [Page] {
+        var pages = [
+            Page(path: "teams/index.html", template: "teams") { m in
+                var c = m.baseContext(depth: 1, title: m.t["teams_title"], section: "teams")
+                c["period"] = m.org.currentPeriod.map { PeriodPages.periodHeader(m, period: $0) } ?? false
+                c["tree"] = treeEvents(m, teams: m.org.teams.preorder)
+                c["intro"] = m.t.format("teams_intro", ["period": m.org.currentPeriod.map { m.org.periods[$0].id } ?? "–"])
+                return c
+            }
+        ]
+        for t in model.org.teams.preorder where model.org.teams.index[model.org.teams.teams[t].id] == t {
+            pages.append(
+                Page(path: model.url(team: t), template: "team") { m in teamContext(m, team: t) }
+            )
+        }
+        return pages
+    }
+
+    /// A team with its roll-up in the current period.
+    static func teamEntry(_ m: SiteModel, team t: Int) -> [String: Any] {
+        var d = m.teamLink(t)
+        let team = m.org.teams.teams[t]
+        d["lead"] = m.personLink(team.lead)
+        d["has_lead"] = team.lead != nil
+        if let p = m.org.currentPeriod {
+            let f = m.figures[p]
+            let (progress, count) = f.rollUp[t]
+            let status = Progress.status(
+                progress: progress, expected: m.org.periods[p].expected(asOf: m.org.asOf), staleDays: nil,
+                staleAfterDays: m.org.config.staleAfterDays)
+            d = d.merging(m.status(status))
+            d["own_count"] = f.byTeam[t].count
+            d["rollup_count"] = count
+            d["has_rollup"] = count > 0
+            d["rollup_label"] = m.t.plural("team_rollup", count: count, formatted: m.format.integer(count))
+            d["rollup_pct"] = m.format.percent(progress)
+            d["rollup_bar"] = ProgressBar.svg(
+                progress: progress, expected: m.org.periods[p].contains(m.org.asOf) ? m.org.periods[p].expected(asOf: m.org.asOf) : nil,
+                status: status, labels: m.labels)
+        } else {
+            d["has_rollup"] = false
+        }
+        return d
+    }
+
+    /// The team tree as nested-list events (no recursion in the template).
+    static func treeEvents(_ m: SiteModel, teams: [Int]) -> [[String: Any]] {
+        let tree = m.org.teams
+        let included = Set(teams)
+        var out: [[String: Any]] = []
+        var stack: [(team: Int, open: Bool)] = []
+        if let root = teams.first { stack.append((root, true)) }
+        // Pre-order walk restricted to `teams`, emitting open and close events.
+        var visited = Set<Int>()
+        while let (t, opening) = stack.popLast() {
+            if !opening {
+                out.append(["close": ["has_children": true]])
+                continue
+            }
+            guard visited.insert(t).inserted else { continue }
+            let children = tree.children[t].filter { included.contains($0) }
+            var d = teamEntry(m, team: t)
+            d["has_children"] = !children.isEmpty
+            out.append(["open": d])
+            if children.isEmpty {
+                out.append(["close": ["has_children": false]])
+            } else {
+                stack.append((t, false))
+                stack.append(contentsOf: children.reversed().map { ($0, true) })
+            }
+        }
+        return out
+    }
+
+    static func teamContext(_ m: SiteModel, team t: Int) -> [String: Any] {
+        let org = m.org
+        let tree = org.teams
+        let team = tree.teams[t]
+        var c = m.baseContext(depth: 1, title: team.name, section: "teams")
+        c["team"] = teamEntry(m, team: t)
+        c["breadcrumb"] = tree.ancestry(of: t).dropFirst().reversed().map { m.teamLink($0) }
+        c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? false
+        c["subteams"] = tree.children[t].map { teamEntry(m, team: $0) }
+        c["has_subteams"] = !tree.children[t].isEmpty
+
+        // Objectives per period, the current one first, then newest first.
+        let order = (org.currentPeriod.map { [$0] } ?? []) + m.periodsNewestFirst.filter { $0 != org.currentPeriod }
+        c["periods"] = order.compactMap { p -> [String: Any]? in
+            let own = m.figures[p].byTeam[t]
+            guard !own.isEmpty else { return nil }
+            var d = PeriodPages.periodHeader(m, period: p)
+            d["objectives"] = own.map { m.objectiveCard($0) }
+            return d
+        }
+
+        // Upward and downward links in the current period.
+        var contributes: [[String: Any]] = []
+        var supporters: [Int: Int] = [:]
+        if let p = org.currentPeriod {
+            var seen = Set<Int>()
+            for o in m.figures[p].byTeam[t] {
+                for e in org.publishedParents(of: o) where org.objectiveTeam[e.parent] != t {
+                    guard seen.insert(e.parent).inserted else { continue }
+                    var s = m.objectiveSummary(e.parent)
+                    s["via"] = m.objectiveSummary(o)
+                    contributes.append(s)
+                }
+                for e in org.graph.children[o] where org.isPublished[e.child] {
+                    if let ct = org.objectiveTeam[e.child], ct != t { supporters[ct, default: 0] += 1 }
+                }
+            }
+        }
+        c["contributes"] = contributes
+        c["has_contributes"] = !contributes.isEmpty
+        c["supported_by"] = supporters.keys.sorted { tree.enter[$0] < tree.enter[$1] }.map { st -> [String: Any] in
+            var d = m.teamLink(st)
+            d["count"] = supporters[st] ?? 0
+            let n = supporters[st] ?? 0
+            d["count_label"] = m.t.plural("team_supported_count", count: n, formatted: m.format.integer(n))
+            return d
+        }
+        c["has_supporters"] = !supporters.isEmpty
+        c["has_objectives"] = !(c["periods"] as? [[String: Any]] ?? []).isEmpty
+        return c
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import OKRContent
+import OKRCore
+import OKRSite
+
+/// `okrportal build`: render the site into a folder, all or nothing.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static portal.",
+        discussion: """
+            Reads and checks the site like 'check'; with no errors, renders every page into the output \
+            folder (default SITE_DIR/public). The new output replaces the old one only when complete: a \
+            failed build leaves the previous output exactly as it was.
+
+            Example:
+              okrportal build . --as-of 2026-11-29 --output /srv/www/okr
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The output folder (default: SITE_DIR/public).")
+    var output: String?
+
+    @Option(help: "A theme folder whose templates override the default theme.")
+    var templates: String?
+
+    @Flag(help: "Show progress and details even when not on a terminal.")
+    var verbose = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let asOf = try site.resolveAsOf()
+        var diagnostics = Diagnostics()
+        let showProgress = verbose || (isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil)
+        let options = BuildOptions(
+            siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts)
+        var onProgress: (@Sendable (Int, Int) -> Void)?
+        if showProgress {
+            onProgress = { (done: Int, total: Int) in
+                Terminal.progress("rendering \(done)/\(total) pages", final: done == total)
+            }
+        }
+        let result = Result { () throws(EnvironmentError) -> BuildReport? in
+            try SiteBuilder.build(options, diagnostics: &diagnostics, progress: onProgress)
+        }
+        let report: BuildReport?
+        switch result {
+        case .success(let r): report = r
+        case .failure(let error):
+            for d in diagnostics.sorted { Terminal.standardError(d.description) }
+            Terminal.standardError("error: \(error.message)")
+            throw ExitCode(2)
+        }
+        for d in diagnostics.sorted { Terminal.standardError(d.description) }
+        guard let report else {
+            Terminal.standardError(
+                "build failed: \(Terminal.plural(diagnostics.errorCount, "error")); the previous output is unchanged")
+            throw ExitCode(1)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        Terminal.standardOutput(
+            "wrote \(report.pages) pages (\(report.files) files) to \(report.output) in "
+                + String(format: "%.2f", seconds) + " s, as of \(asOf)"
+                + (diagnostics.warningCount > 0 ? "; \(Terminal.plural(diagnostics.warningCount, "warning"))" : ""))
+    }
+}
