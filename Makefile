@@ -14,13 +14,14 @@ test-deps:
 
 site: deps
 	$(SWIFT) build -c release --product okrportal
-	.build/release/okrportal check . $(if $(AS_OF),--as-of $(AS_OF))
+	.build/release/okrportal build . $(if $(AS_OF),--as-of $(AS_OF))
 
 check: deps
 	$(SWIFT) run okrportal check . $(if $(AS_OF),--as-of $(AS_OF))
 
 test: test-deps
 	$(SWIFT) test
+	scripts/validate-html.sh
 
 bench: deps
 	scripts/bench.sh

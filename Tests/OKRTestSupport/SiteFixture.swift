@@ -1,6 +1,7 @@
 import Foundation
 import OKRContent
 import OKRCore
+import OKRSite
 
 /// A whole site written from inline text to a temporary folder, in the style of Hugo's txtar tests:
 /// the test states its files next to its expectations.
@@ -36,6 +37,18 @@ public final class SiteFixture: @unchecked Sendable {
         let day = Day(iso: asOf)!  // tests pass valid dates
         let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
         return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
+    }
+
+    /// Builds the site into `output` (default `ROOT/public`), as `okrportal build` does.
+    public func build(
+        asOf: String = "2026-11-29", drafts: Bool = false, output: String? = nil, templates: String? = nil
+    ) throws -> BuildResult {
+        var diagnostics = Diagnostics()
+        let options = BuildOptions(
+            siteRoot: root, output: output, templates: templates, asOf: Day(iso: asOf)!, includeDrafts: drafts)
+        let report = try SiteBuilder.build(options, diagnostics: &diagnostics)
+        return BuildResult(
+            report: report, diagnostics: diagnostics.sorted, output: output ?? root + "/public", fixture: self)
     }
 
     deinit {
@@ -130,5 +143,45 @@ public enum Fixtures {
         for (name, text) in objectives { files["content/objectives/\(name)"] = text }
         for (k, v) in extra { files[k] = v }
         return files
+    }
+}
+
+/// What `build` did.
+public struct BuildResult: Sendable {
+    /// The report, `nil` when the build failed on content errors.
+    public var report: BuildReport?
+    /// All diagnostics, sorted.
+    public var diagnostics: [Diagnostic]
+    /// The output folder.
+    public var output: String
+    /// Keeps the fixture's folder alive as long as the result is used.
+    public let fixture: SiteFixture
+
+    /// The errors.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// Every file of the output, relative path → bytes, sorted by path.
+    public func files() throws -> [(path: String, bytes: Data)] {
+        try OutputTree.read(output)
+    }
+
+    /// One output file as text.
+    public func text(_ path: String) throws -> String {
+        try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+    }
+}
+
+/// Reads a whole output folder.
+public enum OutputTree {
+    /// Every regular file under `root` (hidden ones too), relative path → bytes, sorted by path.
+    public static func read(_ root: String) throws -> [(path: String, bytes: Data)] {
+        var result: [(String, Data)] = []
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        for case let rel as String in walker {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir)
+            if !isDir.boolValue { result.append((rel, try Data(contentsOf: URL(fileURLWithPath: root + "/" + rel)))) }
+        }
+        return result.sorted { $0.0 < $1.0 }
     }
 }

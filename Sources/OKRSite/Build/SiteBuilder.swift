@@ -64,11 +64,17 @@ public enum SiteBuilder {
         let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path]
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
+        let timing = Timing()
         let failures = Parallel.map(pages) { page -> String? in
             defer { counter.increment() }
+            let t0 = DispatchTime.now().uptimeNanoseconds
             var context = page.context(model)
             context["page_path"] = page.path
-            guard let html = model.theme.render(page.template, context) else {
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            let rendered = model.theme.render(page.template, context)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            timing.add(page.template, context: t1 - t0, render: t2 - t1)
+            guard let html = rendered else {
                 return "cannot render \(page.path) with template \(page.template)"
             }
             return staging.write(page.path, html).map(\.description)
@@ -83,6 +89,7 @@ public enum SiteBuilder {
             throw EnvironmentError("cannot write the site: \(errors[0])")
         }
         try staging.commit()
+        if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil { timing.print() }
         return BuildReport(pages: pages.count, files: pages.count + extraFiles.count, output: output)
     }
 }
@@ -106,5 +113,24 @@ final class Counter: @unchecked Sendable {
         let d = done
         lock.unlock()
         if d % 250 == 0 || d == total { report(d, total) }
+    }
+}
+
+final class Timing: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [String: (Int, UInt64, UInt64)] = [:]
+    func add(_ name: String, context: UInt64, render: UInt64) {
+        lock.lock()
+        var e = table[name] ?? (0, 0, 0)
+        e.0 += 1
+        e.1 += context
+        e.2 += render
+        table[name] = e
+        lock.unlock()
+    }
+    func print() {
+        for (k, v) in table.sorted(by: { $0.key < $1.key }) {
+            Swift.print(k, v.0, "context", Double(v.1) / 1e9, "render", Double(v.2) / 1e9)
+        }
     }
 }

@@ -1,7 +1,15 @@
+import OKRContent
 import OKRCore
 
 /// Everything pages share, computed once per build: the organisation, formats, people, figures per
-/// period, and the Markdown of every published body. Read-only while pages render in parallel.
+/// period, and each published objective's summary and components. Read-only while pages render in
+/// parallel.
+///
+/// **Components.** An objective appears on many pages (cascade, team, person, period, the why chains
+/// of its contributors). Its line (`partials/objective-line`) and card (`partials/objective-card`) are
+/// rendered from the theme's partials once per build and placed by page templates as `{{{line_html}}}`
+/// and `{{{card_html}}}`. Pages link relative to the site root through `<base href>`, so a component's
+/// HTML is the same on every page.
 public final class SiteModel: @unchecked Sendable {
     /// The resolved organisation.
     public let org: Organisation
@@ -21,8 +29,14 @@ public final class SiteModel: @unchecked Sendable {
     public let markdown: Markdown
     /// The strings table as a Mustache context (`{{t.key}}`).
     public let stringsContext: [String: Any]
+    /// Each published objective's summary with its rendered components; empty for unpublished ones.
+    private var summaries: [[String: Any]] = []
+    /// `partials/status` rendered for each status.
+    private var statusHTML: [Status: String] = [:]
+    /// `partials/person-link` rendered for each person, by name.
+    private var personHTML: [String: String] = [:]
 
-    /// Prepares the shared model.
+    /// Prepares the shared model and renders every objective's components (in parallel).
     public init(org: Organisation, theme: Theme) {
         self.org = org
         self.theme = theme
@@ -35,12 +49,25 @@ public final class SiteModel: @unchecked Sendable {
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
         stringsContext = theme.strings.table
+        for s in Status.allCases {
+            var context = status(s)
+            context["t"] = stringsContext
+            statusHTML[s] = theme.render("partials/status", context) ?? ""
+        }
+        for person in people.all {
+            personHTML[person.name] = theme.render("partials/person-link", personLink(person.name)) ?? ""
+        }
+        let computed = Parallel.map(Array(org.objectives.indices)) { o -> Unchecked<[String: Any]> in
+            guard org.isPublished[o] else { return Unchecked([:]) }
+            return Unchecked(self.components(o))
+        }
+        summaries = computed.map(\.value)
     }
 
     /// The strings.
     public var t: Strings { theme.strings }
 
-    // MARK: URLs, relative to the site root; templates prefix `{{root}}`.
+    // MARK: URLs, relative to the site root (pages set `<base href>` to it).
 
     /// The page of an objective.
     public func url(objective o: Int) -> String { "objectives/\(org.objectives[o].id).html" }
@@ -53,21 +80,28 @@ public final class SiteModel: @unchecked Sendable {
 
     // MARK: Fragments
 
-    /// `status`, `status_label`, `status_icon` of a status.
+    /// `status`, `status_label`, `status_icon` of a status, and `status_html` (`partials/status`).
     public func status(_ s: Status) -> [String: Any] {
-        ["status": s.rawValue, "status_label": t["status_\(s.rawValue)"], "status_icon": t["icon_\(s.rawValue)"]]
+        [
+            "status": s.rawValue, "status_label": t["status_\(s.rawValue)"], "status_icon": t["icon_\(s.rawValue)"],
+            "status_html": statusHTML[s] ?? "",
+        ]
     }
 
-    /// A link to a team: `name`, `url`.
+    /// A link to a team: `name`, `url`, `id`.
     public func teamLink(_ t: Int) -> [String: Any] {
         ["name": org.teams.teams[t].name, "url": url(team: t), "id": org.teams.teams[t].id]
     }
 
-    /// A link to a person: `name`, `url` (empty when the person has no page).
+    /// A link to a person: `name`, `url`, `has_page`, and `html` (`partials/person-link`).
     public func personLink(_ name: String?) -> [String: Any] {
-        guard let name, !name.isEmpty else { return ["name": t["owner_none"], "url": "", "has_page": false] }
+        guard let name, !name.isEmpty else {
+            return ["name": t["owner_none"], "url": "", "has_page": false, "html": HTML.escape(t["owner_none"])]
+        }
         let url = people.url(of: name)
-        return ["name": name, "url": url ?? "", "has_page": url != nil]
+        return [
+            "name": name, "url": url ?? "", "has_page": url != nil, "html": personHTML[name] ?? HTML.escape(name),
+        ]
     }
 
     /// The period of an objective as a link.
@@ -75,8 +109,24 @@ public final class SiteModel: @unchecked Sendable {
         ["name": org.periods[p].id, "url": url(period: p)]
     }
 
-    /// A compact description of a published objective for lists, cards and the cascade.
-    public func objectiveSummary(_ o: Int) -> [String: Any] {
+    /// A published objective's summary for lists, cards and the cascade, with `line_html` and
+    /// `card_html` (its rendered components).
+    public func objectiveSummary(_ o: Int) -> [String: Any] { summaries[o] }
+
+    /// The summary, figures and key results of an objective, and its rendered components.
+    private func components(_ o: Int) -> [String: Any] {
+        var d = summary(o)
+        let krs = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
+        d["krs"] = krs
+        d["has_krs"] = !krs.isEmpty
+        var context = d
+        context["t"] = stringsContext
+        d["line_html"] = theme.render("partials/objective-line", context) ?? ""
+        d["card_html"] = theme.render("partials/objective-card", context) ?? ""
+        return d
+    }
+
+    private func summary(_ o: Int) -> [String: Any] {
         let objective = org.objectives[o]
         let state = org.states[o]
         var d = status(state.status)
@@ -92,17 +142,15 @@ public final class SiteModel: @unchecked Sendable {
         d["committed"] = objective.type == .committed
         d["type_label"] = t["type_\(objective.type.rawValue)"]
         d["kr_count"] = objective.keyResults.count
-        d["krs"] = [[String: Any]]()
-        d["has_krs"] = false
         d["expected_score_label"] = t.format(
             "score_expected", ["score": format.decimal1(objective.type.expectedScore)])
         if let score = state.score {
+            d["has_score"] = true
             d["score"] = format.decimal1(score)
             d["score_band"] = ScoreBand(score: score).rawValue
             d["score_band_label"] = t["band_\(ScoreBand(score: score).rawValue)"]
-            d["expected_score"] = format.decimal1(objective.type.expectedScore)
         } else {
-            d["score"] = false
+            d["has_score"] = false
         }
         d["period"] = org.objectivePeriod[o].map(periodLink) ?? [:]
         return d
@@ -111,14 +159,6 @@ public final class SiteModel: @unchecked Sendable {
     /// Whether the objective's period is running at the as-of date (the expectation marker applies).
     public func isOpen(_ o: Int) -> Bool {
         org.objectivePeriod[o].map { org.periods[$0].contains(org.asOf) } ?? false
-    }
-
-    /// An objective summary with its key results, for cards.
-    public func objectiveCard(_ o: Int) -> [String: Any] {
-        var d = objectiveSummary(o)
-        d["krs"] = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
-        d["has_krs"] = !org.objectives[o].keyResults.isEmpty
-        return d
     }
 
     /// One key result's figures for tables and cards.
@@ -135,26 +175,25 @@ public final class SiteModel: @unchecked Sendable {
         d["is_milestone"] = kr.kind == .milestone
         d["is_children"] = kr.kind == .children
         d["unit"] = kr.unit ?? ""
+        d["has_unit"] = !(kr.unit ?? "").isEmpty
         d["start"] = kr.start.map { format.value($0, unit: kr.unit) } ?? "–"
         d["target"] = kr.target.map { format.value($0, unit: kr.unit) } ?? "–"
         // In tables the unit stands once, under the title; the cells hold bare numbers.
         d["start_n"] = kr.start.map { format.number($0) } ?? "–"
         d["target_n"] = kr.target.map { format.number($0) } ?? "–"
         d["current_n"] = kr.kind == .metric ? state.current.map { format.number($0) } ?? "–" : "–"
-        d["has_unit"] = !(kr.unit ?? "").isEmpty
         switch kr.kind {
         case .metric: d["current"] = state.current.map { format.value($0, unit: kr.unit) } ?? "–"
         case .milestone: d["current"] = kr.done ? t["milestone_done"] : t["milestone_open"]
         case .children: d["current"] = format.percent(state.progress)
         }
         if kr.kind == .milestone, let p = org.objectivePeriod[o] {
-            d["due"] = format.date(kr.due ?? org.periods[p].end)
+            d["has_due"] = true
             d["due_label"] = t.format("kr_due", ["date": format.date(kr.due ?? org.periods[p].end)])
         } else {
-            d["due"] = false
+            d["has_due"] = false
         }
         d["decreasing"] = kr.isDecreasing
-        d["weight"] = format.number(kr.weight)
         d["weighted"] = kr.weight != 1
         d["weight_label"] = t.format("kr_weight", ["weight": format.number(kr.weight)])
         d["progress_pct"] = format.percent(state.progress)
@@ -162,38 +201,52 @@ public final class SiteModel: @unchecked Sendable {
             progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
             labels: labels)
         if let c = state.latestConfidence, let v = c.confidence {
+            d["has_confidence"] = true
             d["confidence"] = format.decimal1(v)
             d["confidence_date"] = format.date(c.date)
         } else {
-            d["confidence"] = false
+            d["has_confidence"] = false
         }
-        d["last_checkin"] = state.latestCheckin.map { format.date($0.date) } ?? false
+        if let c = state.latestCheckin {
+            d["has_last_checkin"] = true
+            d["last_checkin"] = format.date(c.date)
+        } else {
+            d["has_last_checkin"] = false
+        }
         if let s = state.score {
+            d["has_score"] = true
             d["score"] = format.decimal1(s)
             d["score_band"] = ScoreBand(score: s).rawValue
         } else {
-            d["score"] = false
+            d["has_score"] = false
         }
         return d
     }
 
-    /// The base context of every page: where the root is, the stylesheet, strings, navigation.
+    /// The base context of every page: the root for `<base href>`, the stylesheet, strings, navigation.
     public func baseContext(depth: Int, title: String, section: String) -> [String: Any] {
-        let root = depth == 0 ? "" : String(repeating: "../", count: depth)
-        let sections = ["home", "cascade", "teams", "people", "periods"]
-        let current = org.currentPeriod
-        let targets: [String: String] = [
-            "home": "index.html", "cascade": current.map { url(cascade: $0) } ?? "index.html",
-            "teams": "teams/index.html", "people": "people/index.html", "periods": "periods/index.html",
-        ]
-        let nav: [[String: Any]] = sections.map {
-            ["label": t["nav_\($0)"], "url": targets[$0] ?? "index.html", "current": $0 == section]
-        }
+        let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
         return [
             "root": root, "lang": org.config.language, "site_title": org.config.title, "page_title": title,
-            "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext, "nav": nav,
-            "as_of": format.date(org.asOf), "section": section,
+            "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext,
+            "nav": navigation(section), "as_of": format.date(org.asOf), "section": section,
             "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
         ]
     }
+
+    private func navigation(_ section: String) -> [[String: Any]] {
+        let targets: [(String, String)] = [
+            ("home", "index.html"),
+            ("cascade", org.currentPeriod.map { url(cascade: $0) } ?? "index.html"),
+            ("teams", "teams/index.html"), ("people", "people/index.html"), ("periods", "periods/index.html"),
+        ]
+        return targets.map { ["label": t["nav_\($0.0)"], "url": $0.1, "current": $0.0 == section] }
+    }
+}
+
+/// Carries a value the compiler cannot prove `Sendable` out of a parallel map; used only for values
+/// built inside one task and read-only afterwards.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -17,7 +17,8 @@ public enum ProgressBar {
             "chart_progress_desc", ["progress": labels.format.percent(p), "status": labels.status(status)])
         if let e = expected {
             let x = SVG.n(Progress.clamp(e) * 100)
-            svg.element("line", ["class": "expected", "x1": x, "y1": "0", "x2": x, "y2": "8"])
+            svg.element(
+                "line", ["class": "expected", "x1": x, "y1": "0", "x2": x, "y2": "8", "vector-effect": "non-scaling-stroke"])
             description += " " + labels.strings.format("chart_expected_desc", ["expected": labels.format.percent(e)])
         }
         return svg.render(

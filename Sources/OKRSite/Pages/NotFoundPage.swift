@@ -4,7 +4,8 @@ enum NotFoundPage: PageKind {
         [
             Page(path: "404.html", template: "404") { m in
                 var c = m.baseContext(depth: 0, title: m.t["notfound_title"], section: "")
-                // Served at arbitrary depths: relative links only work from the root, absolute ones always.
+                // Served for missing paths at any depth: with base_url the links are absolute and always
+                // work; without, they work for misses in the site's top folder.
                 if let base = m.org.config.baseURL { c["root"] = base }
                 return c
             }

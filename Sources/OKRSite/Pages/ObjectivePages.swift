@@ -14,21 +14,22 @@ enum ObjectivePages: PageKind {
         let objective = org.objectives[o]
         let state = org.states[o]
         var c = m.baseContext(depth: 1, title: objective.title, section: "cascade")
-        var summary = m.objectiveCard(o)
+        var summary = m.objectiveSummary(o)
         summary["type_explanation"] = m.t["type_\(objective.type.rawValue)_explained"]
-        summary["tags"] = objective.tags
-        summary["has_tags"] = !objective.tags.isEmpty
         c["objective"] = summary
+        c["tags"] = objective.tags
+        c["has_tags"] = !objective.tags.isEmpty
 
         // The why chain, from the company objective down to this one.
         let chain = org.whyChain(of: o)
         c["why_chain"] = chain.reversed().map { e -> [String: Any] in
             var d = m.objectiveSummary(e.parent)
             if let k = e.keyResult {
+                d["has_via_kr"] = true
                 d["via_kr"] = org.objectives[e.parent].keyResults[k].title
                 d["via_kr_url"] = m.url(objective: e.parent) + "#kr-" + org.objectives[e.parent].keyResults[k].id
             } else {
-                d["via_kr"] = false
+                d["has_via_kr"] = false
             }
             return d
         }
@@ -38,7 +39,8 @@ enum ObjectivePages: PageKind {
         c["has_also"] = org.publishedParents(of: o).count > 1
         c["also_aligned"] = org.publishedParents(of: o).dropFirst().map { e -> [String: Any] in
             var d = m.objectiveSummary(e.parent)
-            d["via_kr"] = e.keyResult.map { org.objectives[e.parent].keyResults[$0].title } ?? false
+            d["has_via_kr"] = e.keyResult != nil
+            d["via_kr"] = e.keyResult.map { org.objectives[e.parent].keyResults[$0].title } ?? ""
             return d
         }
 
@@ -56,14 +58,7 @@ enum ObjectivePages: PageKind {
             d["has_supporters"] = !supporters.isEmpty
             let checkins = org.states[o].keyResults[k].checkins
             let kr = objective.keyResults[k]
-            d["checkins"] = checkins.reversed().map { ci -> [String: Any] in
-                [
-                    "date": m.format.date(ci.date),
-                    "value": ci.value.map { m.format.value($0, unit: kr.unit) } ?? "–",
-                    "confidence": ci.confidence.map { m.format.decimal1($0) } ?? "–",
-                    "note": ci.note ?? "",
-                ]
-            }
+            d["checkin_table"] = checkins.isEmpty ? "" : CheckinTable.html(kr, checkins: checkins, labels: m.labels)
             d["has_checkins"] = !checkins.isEmpty
             return d
         }

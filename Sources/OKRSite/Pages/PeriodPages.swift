@@ -12,7 +12,8 @@ enum PeriodPages: PageKind {
                     let f = m.figures[p]
                     d["objective_count"] = f.objectives.count
                     d["mean_progress"] = m.format.percent(f.meanProgress)
-                    d["mean_score"] = f.meanScore.map { m.format.decimal1($0) } ?? false
+                    d["has_mean_score"] = f.meanScore != nil
+                    d["mean_score"] = f.meanScore.map { m.format.decimal1($0) } ?? ""
                     d["cascade_url"] = m.url(cascade: p)
                     return d
                 }
@@ -74,7 +75,7 @@ enum PeriodPages: PageKind {
         var c: [String: Any] = ["period": periodHeader(m, period: p)]
         c["cascade_url"] = m.url(cascade: p)
         c["closed"] = closed
-        c["company"] = f.companyObjectives.map { m.objectiveCard($0) }
+        c["company"] = f.companyObjectives.map { m.objectiveSummary($0) }
         c["intro"] = m.t.format("home_intro", ["period": org.periods[p].id])
         c["expected_label"] = m.t.format(
             "figure_expected", ["expected": m.format.percent(org.periods[p].expected(asOf: org.asOf))])

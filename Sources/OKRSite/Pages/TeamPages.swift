@@ -84,7 +84,8 @@ enum TeamPages: PageKind {
         var c = m.baseContext(depth: 1, title: team.name, section: "teams")
         c["team"] = teamEntry(m, team: t)
         c["breadcrumb"] = tree.ancestry(of: t).dropFirst().reversed().map { m.teamLink($0) }
-        c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? false
+        c["has_description"] = team.description != nil
+        c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? ""
         c["subteams"] = tree.children[t].map { teamEntry(m, team: $0) }
         c["has_subteams"] = !tree.children[t].isEmpty
 
@@ -94,7 +95,7 @@ enum TeamPages: PageKind {
             let own = m.figures[p].byTeam[t]
             guard !own.isEmpty else { return nil }
             var d = PeriodPages.periodHeader(m, period: p)
-            d["objectives"] = own.map { m.objectiveCard($0) }
+            d["objectives"] = own.map { m.objectiveSummary($0) }
             return d
         }
 

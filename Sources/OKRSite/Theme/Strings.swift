@@ -12,11 +12,24 @@ public struct Strings: Sendable {
     /// The text for `key`, or the key itself in brackets so a missing string is visible, not silent.
     public subscript(key: String) -> String { table[key] ?? "[\(key)]" }
 
-    /// The text for `key` with `{name}` placeholders replaced.
+    /// The text for `key` with `{name}` placeholders replaced (one pass, no Foundation).
     public func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        var s = self[key]
-        for (name, value) in values { s = s.replacingPlaceholder(name, with: value) }
-        return s
+        let template = self[key]
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = values.first(where: { $0.key == name })?.value {
+                out += value
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// `key_one` for a count of 1, else `key_other`, with `{count}` replaced by `formatted`.
@@ -27,22 +40,3 @@ public struct Strings: Sendable {
     /// The twelve month names (`month_1` … `month_12`).
     public var monthNames: [String] { (1...12).map { self["month_\($0)"] } }
 }
-
-extension String {
-    func replacingPlaceholder(_ name: String, with value: String) -> String {
-        let token = "{" + name + "}"
-        guard contains(token) else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: token) {
-            out += rest[..<r.lowerBound]
-            out += value
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-#if canImport(Foundation)
-    import Foundation
-#endif

@@ -1,0 +1,157 @@
+import Foundation
+import OKRCore
+import OKRTestSupport
+import Testing
+
+/// What must never reach the output: executable markup from content, confidential objectives, drafts.
+@Suite struct OutputSafetyTests {
+    static let payload = "<script>alert(1)</script>"
+
+    @Test func scriptInAnyFieldShowsAsTextOnEveryPageAndInTheJSON() throws {
+        let p = Self.payload
+        let teams = Fixtures.teams.replacingOccurrences(of: "name: Marketing", with: "name: \"Mark \(p)\"")
+            .replacingOccurrences(of: "lead: Jan Becker", with: "lead: \"Jan \(p)\"")
+            .replacingOccurrences(of: "  lead: Aylin Demir", with: "  lead: Aylin Demir\n  description: \"Team \(p)\"")
+        let krs = """
+              - id: kr1
+                title: "KR \(p)"
+                start: 0
+                target: 10
+                unit: "u\(p)"
+                checkins:
+                  - { date: 2026-11-20, value: 5, confidence: 0.5, note: "note \(p)" }
+
+            """
+        let fixture = try SiteFixture(
+            Fixtures.site(
+                [
+                    "a.md": Fixtures.objective(
+                        "a", extra: "title: \"Title \(p)\"\nowner: \"Owner \(p)\"\ntags: [\"tag \(p)\"]\n", keyResults: krs,
+                        body: "Body \(p) <img src=x onerror=alert(2)> [x](javascript:alert(3))\n"),
+                    "b.md": Fixtures.objective("b", team: "marketing", extra: "aligns_to: a#kr1\n"),
+                ], extra: ["content/teams.yml": teams]))
+        // `title` twice would be a duplicate field; replace the fixture's title instead.
+        try fixture.write(
+            "content/objectives/a.md",
+            Fixtures.objective(
+                "a", extra: "owner: \"Owner \(p)\"\ntags: [\"tag \(p)\"]\n", keyResults: krs,
+                body: "Body \(p) <img src=x onerror=alert(2)> [x](javascript:alert(3))\n"
+            ).replacingOccurrences(of: "title: Objective a", with: "title: \"Title \(p)\""))
+        let result = try fixture.build()
+        #expect(result.errors.isEmpty, "\(result.diagnostics)")
+        var pagesWithEscapedPayload = 0
+        for (path, bytes) in try result.files() {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("<script"), "\(path) has a script element")
+            #expect(!text.contains("onerror="), "\(path) has an event handler")
+            #expect(!text.contains("javascript:"), "\(path) has a javascript: URL")
+            if text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || text.contains("\\u003cscript\\u003e") {
+                pagesWithEscapedPayload += 1
+            }
+        }
+        #expect(pagesWithEscapedPayload >= 10)
+        let objective = try result.text("objectives/a.html")
+        // Raw HTML in Markdown is dropped (safe mode), not shown.
+        #expect(objective.contains("Body <!-- raw HTML omitted -->"))
+        for field in ["Title", "Owner", "KR", "note", "tag"] {
+            #expect(objective.contains("\(field) &lt;script&gt;alert(1)&lt;/script&gt;"), "\(field) not shown as text")
+        }
+        #expect(objective.contains("u&lt;script&gt;"))  // the unit
+        let team = try result.text("teams/social-media.html")
+        #expect(team.contains("Team <!-- raw HTML omitted -->"))  // descriptions are Markdown too
+        let json = try result.text("data/okrs.json")
+        #expect(json.contains("Title \\u003cscript\\u003ealert(1)\\u003c/script\\u003e"))
+    }
+
+    @Test func confidentialObjectivesAndDraftsAppearInNoFile() throws {
+        let secretKR = """
+              - id: kr1
+                title: Geheimes Schluesselergebnis XQ7
+                start: 0
+                target: 10
+                current: 2
+
+            """
+        let fixture = try SiteFixture(
+            Fixtures.site([
+                "public.md": Fixtures.objective(
+                    "public-goal", keyResults: """
+                          - id: kr1
+                            title: Sichtbar
+                            kind: children
+
+                        """),
+                "secret.md": Fixtures.objective(
+                    "secret-acquisition-zz9", team: "marketing",
+                    extra: "aligns_to: public-goal#kr1\nvisibility: confidential\nowner: Verena Verdeckt\n",
+                    keyResults: secretKR
+                ).replacingOccurrences(of: "title: Objective secret-acquisition-zz9", with: "title: Uebernahme der Firma Geheim"),
+                "draft.md": Fixtures.objective(
+                    "draft-idea-yy8", team: "sales", extra: "aligns_to: public-goal#kr1\ndraft: true\nowner: Dora Draft\n",
+                    keyResults: secretKR.replacingOccurrences(of: "XQ7", with: "DR8")
+                ).replacingOccurrences(of: "title: Objective draft-idea-yy8", with: "title: Entwurf einer Idee"),
+                "child.md": Fixtures.objective(
+                    "public-child", team: "sales", extra: "aligns_to: draft-idea-yy8\n"),
+            ]))
+        let result = try fixture.build()
+        #expect(result.errors.isEmpty, "\(result.diagnostics)")
+        let secrets = [
+            "secret-acquisition-zz9", "Uebernahme der Firma Geheim", "XQ7", "Verena Verdeckt", "verena-verdeckt",
+            "draft-idea-yy8", "Entwurf einer Idee", "DR8", "Dora Draft", "dora-draft",
+        ]
+        for (path, bytes) in try result.files() {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for s in secrets { #expect(!text.contains(s), "\(path) reveals \(s)") }
+        }
+        // The children KR counts neither: nothing published is aligned to it, so its progress is 0.
+        let json = try result.text("data/okrs.json")
+        #expect(json.contains("\"contributors\":[]"))
+        // The child of the draft shows as not aligned.
+        #expect(try result.text("objectives/public-child.html").contains("keinem übergeordneten Ziel zugeordnet"))
+        // With --drafts the draft is built, the confidential objective still not.
+        let withDrafts = try fixture.build(drafts: true, output: fixture.root + "/with-drafts")
+        let all = try withDrafts.files().map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+        #expect(all.contains("Entwurf einer Idee"))
+        #expect(!all.contains("Uebernahme der Firma Geheim"))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputByteIdentical() throws {
+        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a")]))
+        try fixture.write("public/.htaccess", "Options -Indexes\n")
+        let first = try fixture.build()
+        #expect(first.report != nil)
+        let before = try first.files()
+        #expect(before.contains { $0.path == ".htaccess" })  // kept across builds
+        try fixture.write("content/objectives/b.md", Fixtures.objective("b", team: "nope"))
+        let failed = try fixture.build()
+        #expect(failed.report == nil)
+        #expect(failed.errors.count == 1)
+        let after = try failed.files()
+        #expect(after.map(\.path) == before.map(\.path))
+        #expect(after.map(\.bytes) == before.map(\.bytes))
+        // No staging debris next to the output.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root)
+        #expect(!siblings.contains { $0.contains("okrportal-tmp") })
+    }
+
+    @Test func aSuccessfulBuildLeavesNoStaleFiles() throws {
+        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
+        _ = try fixture.build()
+        try FileManager.default.removeItem(atPath: fixture.root + "/content/objectives/b.md")
+        let second = try fixture.build()
+        let paths = try second.files().map(\.path)
+        #expect(paths.contains("objectives/a.html"))
+        #expect(!paths.contains("objectives/b.html"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let fixture = try SiteFixture(
+            Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b", team: "marketing", extra: "aligns_to: a#kr1\n")]))
+        let one = try fixture.build(output: fixture.root + "/out1")
+        let two = try fixture.build(output: fixture.root + "/out2")
+        let a = try one.files()
+        let b = try two.files()
+        #expect(a.map(\.path) == b.map(\.path))
+        #expect(a.map(\.bytes) == b.map(\.bytes))
+    }
+}
