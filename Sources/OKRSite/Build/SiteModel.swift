@@ -27,12 +27,16 @@ public final class SiteModel: @unchecked Sendable {
     public let periodsNewestFirst: [Int]
     /// Markdown renderer.
     public let markdown: Markdown
+    /// Each objective's burn-up (weekly progress from its key results' check-ins).
+    public let history: [[ProgressPoint]]
     /// The strings table as a Mustache context (`{{t.key}}`).
     public let stringsContext: [String: Any]
     /// Each published objective's summary with its rendered components; empty for unpublished ones.
     private var summaries: [[String: Any]] = []
     /// `partials/status` rendered for each status.
     private var statusHTML: [Status: String] = [:]
+    /// `partials/grade` rendered for each score (tenths 0…10).
+    private var gradeHTML: [Int: String] = [:]
     /// `partials/person-link` rendered for each person, by name.
     private var personHTML: [String: String] = [:]
 
@@ -48,11 +52,20 @@ public final class SiteModel: @unchecked Sendable {
             (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
+        history = ProgressHistory.series(org)
         stringsContext = theme.strings.table
         for s in Status.allCases {
             var context = status(s)
             context["t"] = stringsContext
             statusHTML[s] = theme.render("partials/status", context) ?? ""
+        }
+        for tenths in 0...10 {
+            let band = ScoreBand(score: Double(tenths) / 10)
+            let context: [String: Any] = [
+                "t": stringsContext, "band": band.rawValue, "band_label": t["band_\(band.rawValue)"],
+                "score": format.decimal1(Double(tenths) / 10),
+            ]
+            gradeHTML[tenths] = theme.render("partials/grade", context) ?? ""
         }
         for person in people.all {
             personHTML[person.name] = theme.render("partials/person-link", personLink(person.name)) ?? ""
@@ -86,6 +99,18 @@ public final class SiteModel: @unchecked Sendable {
             "status": s.rawValue, "status_label": t["status_\(s.rawValue)"], "status_icon": t["icon_\(s.rawValue)"],
             "status_html": statusHTML[s] ?? "",
         ]
+    }
+
+    /// `partials/grade` for a score: the graded view's badge in place of the status.
+    public func gradeBadge(_ score: Double) -> String {
+        let tenths = Int((Progress.roundScore(score) * 10).rounded())
+        if let cached = gradeHTML[tenths], Double(tenths) / 10 == score { return cached }
+        let band = ScoreBand(score: score)
+        let context: [String: Any] = [
+            "t": stringsContext, "band": band.rawValue, "band_label": t["band_\(band.rawValue)"],
+            "score": format.decimal1(score),
+        ]
+        return theme.render("partials/grade", context) ?? ""
     }
 
     /// A link to a team: `name`, `url`, `id`.
@@ -145,15 +170,44 @@ public final class SiteModel: @unchecked Sendable {
         d["expected_score_label"] = t.format(
             "score_expected", ["score": format.decimal1(objective.type.expectedScore)])
         if let score = state.score {
+            // Graded: the grade takes the status's place, and the bar shows the band's colour.
             d["has_score"] = true
             d["score"] = format.decimal1(score)
             d["score_band"] = ScoreBand(score: score).rawValue
             d["score_band_label"] = t["band_\(ScoreBand(score: score).rawValue)"]
+            d["status_html"] = gradeBadge(score)
+            d["progress_bar"] = ProgressBar.svg(
+                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: score))
         } else {
             d["has_score"] = false
         }
         d["period"] = org.objectivePeriod[o].map(periodLink) ?? [:]
         return d
+    }
+
+    /// The status a roll-up of `progress` has in period `p` (same rule as a key result, no "outdated").
+    public func rollUpStatus(_ progress: Double, period p: Int) -> Status {
+        Progress.status(
+            progress: progress, expected: org.periods[p].expected(asOf: org.asOf), staleDays: nil,
+            staleAfterDays: org.config.staleAfterDays)
+    }
+
+    /// The status-distribution chart of period `p`.
+    public func statusChart(period p: Int) -> String {
+        StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p)") ?? ""
+    }
+
+    /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
+    public func teamComparison(_ teams: [Int], period p: Int, id: String) -> (chart: String, table: String)? {
+        let bars = teams.filter { figures[p].rollUp[$0].count > 0 }.map { t -> TeamComparisonChart.Bar in
+            let (progress, count) = figures[p].rollUp[t]
+            return TeamComparisonChart.Bar(
+                label: org.teams.teams[t].name, url: url(team: t), progress: progress,
+                status: rollUpStatus(progress, period: p), count: count)
+        }
+        let expected = org.periods[p].contains(org.asOf) ? org.periods[p].expected(asOf: org.asOf) : nil
+        guard let chart = TeamComparisonChart.svg(bars, expected: expected, labels: labels, id: id) else { return nil }
+        return (chart, TeamComparisonChart.table(bars, labels: labels))
     }
 
     /// Whether the objective's period is running at the as-of date (the expectation marker applies).
@@ -217,6 +271,9 @@ public final class SiteModel: @unchecked Sendable {
             d["has_score"] = true
             d["score"] = format.decimal1(s)
             d["score_band"] = ScoreBand(score: s).rawValue
+            d["status_html"] = gradeBadge(s)
+            d["progress_bar"] = ProgressBar.svg(
+                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: s))
         } else {
             d["has_score"] = false
         }

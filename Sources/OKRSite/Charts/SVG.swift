@@ -45,24 +45,27 @@ public struct SVG {
 
     /// The whole `<svg>` element: `role="img"`, a `<title>` and a `<desc>` stating the data in words,
     /// a `viewBox` so it stays sharp at any zoom, and the drawing. `stretch` lets CSS set both sides
-    /// independently (bars that fill their container's width).
+    /// independently (bars that fill their container's width). A chart whose parts are links passes
+    /// `role: nil` (the implicit graphics-document role), so that assistive technology reaches the links,
+    /// which `img` would hide.
     public func render(
         width: Double, height: Double, title: String, description: String, className: String,
-        idPrefix: String? = nil, stretch: Bool = false
+        idPrefix: String? = nil, stretch: Bool = false, role: String? = "img"
     ) -> String {
         let w = SVG.n(width)
         let h = SVG.n(height)
         var labelledBy = ""
         var titleID = ""
         var descID = ""
-        if let idPrefix {
+        if let raw = idPrefix {
+            let idPrefix = SVG.escape(raw)
             titleID = " id=\"\(idPrefix)-t\""
             descID = " id=\"\(idPrefix)-d\""
             labelledBy = " aria-labelledby=\"\(idPrefix)-t \(idPrefix)-d\""
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(SVG.escape(className))\" viewBox=\"0 0 \(w) \(h)\" "
             + "width=\"\(w)\" height=\"\(h)\"" + (stretch ? " preserveAspectRatio=\"none\"" : "")
-            + " role=\"img\"\(labelledBy)>"
+            + (role.map { " role=\"\($0)\"" } ?? "") + "\(labelledBy)>"
             + "<title\(titleID)>\(SVG.escape(title))</title><desc\(descID)>\(SVG.escape(description))</desc>" + body
             + "</svg>"
     }

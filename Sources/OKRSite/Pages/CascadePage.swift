@@ -13,6 +13,7 @@ enum CascadePage: PageKind {
                 var c = m.baseContext(depth: 1, title: title, section: "cascade")
                 c["period"] = PeriodPages.periodHeader(m, period: p)
                 c["events"] = events(m, period: p)
+                c["map_url"] = AlignmentMapPage.url(m, period: p)
                 c["has_objectives"] = !m.figures[p].objectives.isEmpty
                 c["switcher"] = m.periodsNewestFirst.map { q -> [String: Any] in
                     ["label": m.org.periods[q].id, "url": m.url(cascade: q), "current": q == p]

@@ -59,6 +59,13 @@ enum ObjectivePages: PageKind {
             let checkins = org.states[o].keyResults[k].checkins
             let kr = objective.keyResults[k]
             d["checkin_table"] = checkins.isEmpty ? "" : CheckinTable.html(kr, checkins: checkins, labels: m.labels)
+            let trend = org.objectivePeriod[o].flatMap {
+                TrendChart.svg(
+                    kr: kr, checkins: checkins, period: org.periods[$0], asOf: org.asOf, labels: m.labels,
+                    id: "trend-\(kr.id)")
+            }
+            d["trend"] = trend ?? ""
+            d["has_trend"] = trend != nil
             d["has_checkins"] = !checkins.isEmpty
             return d
         }
@@ -68,6 +75,18 @@ enum ObjectivePages: PageKind {
         c["body"] = m.markdown.html(objective.body, headingOffset: 1)
         c["has_body"] = !objective.body.allSatisfy(\.isWhitespace)
         c["has_history"] = objective.keyResults.indices.contains { !org.states[o].keyResults[$0].checkins.isEmpty }
+            || objective.keyResults.contains { $0.kind == .metric }
+        if let p = org.objectivePeriod[o],
+            let chart = BurnUpChart.svg(
+                points: m.history[o], period: org.periods[p], asOf: org.asOf, status: state.status, labels: m.labels,
+                id: "burnup")
+        {
+            c["has_burnup"] = true
+            c["burnup"] = chart
+            c["burnup_table"] = BurnUpChart.table(points: m.history[o], period: org.periods[p], labels: m.labels)
+        } else {
+            c["has_burnup"] = false
+        }
         return c
     }
 }

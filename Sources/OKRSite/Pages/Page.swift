@@ -29,8 +29,8 @@ public protocol PageKind {
 public enum PageKinds {
     /// The registry.
     public static let all: [any PageKind.Type] = [
-        HomePage.self, CascadePage.self, TeamPages.self, ObjectivePages.self, PeoplePages.self, PeriodPages.self,
-        NotFoundPage.self,
+        HomePage.self, CascadePage.self, AlignmentMapPage.self, TeamPages.self, ObjectivePages.self, PeoplePages.self,
+        PeriodPages.self, NotFoundPage.self,
     ]
 }
 

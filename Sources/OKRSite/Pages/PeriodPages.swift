@@ -33,7 +33,17 @@ enum PeriodPages: PageKind {
                         d["objectives"] = f.byTeam[t].map { m.objectiveSummary($0) }
                         return d
                     }
-                    c["graded"] = m.org.periods[p].isClosed(asOf: m.org.asOf)
+                    let graded = m.org.periods[p].isClosed(asOf: m.org.asOf)
+                    c["graded"] = graded
+                    if graded {
+                        let rows = f.objectives.compactMap { o -> ScoreChart.Row? in
+                            guard let score = m.org.states[o].score else { return nil }
+                            return ScoreChart.Row(
+                                title: m.org.objectives[o].title, url: m.url(objective: o), score: score,
+                                expected: m.org.objectives[o].type.expectedScore)
+                        }
+                        c["score_chart"] = ScoreChart.svg(rows, labels: m.labels, id: "scores") ?? ""
+                    }
                     return c
                 })
         }
@@ -100,6 +110,8 @@ enum PeriodPages: PageKind {
             return d
         }
         c["expected_pct"] = m.format.percent(org.periods[p].expected(asOf: org.asOf))
+        c["status_chart"] = m.statusChart(period: p)
+        c["map_url"] = AlignmentMapPage.url(m, period: p)
         return c
     }
 }

@@ -9,6 +9,15 @@ enum TeamPages: PageKind {
                 var c = m.baseContext(depth: 1, title: m.t["teams_title"], section: "teams")
                 c["period"] = m.org.currentPeriod.map { PeriodPages.periodHeader(m, period: $0) } ?? false
                 c["tree"] = treeEvents(m, teams: m.org.teams.preorder)
+                if let p = m.org.currentPeriod, let root = m.org.teams.root,
+                    let (chart, table) = m.teamComparison(m.org.teams.children[root], period: p, id: "departments")
+                {
+                    c["has_comparison"] = true
+                    c["comparison"] = chart
+                    c["comparison_table"] = table
+                } else {
+                    c["has_comparison"] = false
+                }
                 c["intro"] = m.t.format("teams_intro", ["period": m.org.currentPeriod.map { m.org.periods[$0].id } ?? "–"])
                 return c
             }
@@ -88,6 +97,13 @@ enum TeamPages: PageKind {
         c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? ""
         c["subteams"] = tree.children[t].map { teamEntry(m, team: $0) }
         c["has_subteams"] = !tree.children[t].isEmpty
+        if let p = org.currentPeriod, let (chart, table) = m.teamComparison(tree.children[t], period: p, id: "subteams") {
+            c["has_comparison"] = true
+            c["comparison"] = chart
+            c["comparison_table"] = table
+        } else {
+            c["has_comparison"] = false
+        }
 
         // Objectives per period, the current one first, then newest first.
         let order = (org.currentPeriod.map { [$0] } ?? []) + m.periodsNewestFirst.filter { $0 != org.currentPeriod }

@@ -1,0 +1,285 @@
+import OKRCore
+
+/// The alignment graph of a period as a layered drawing: company objectives on top, each contributor
+/// below the objective it aligns to, its edge ending at the key result it serves. Every node links to
+/// its page.
+///
+/// Up to ``objectiveLimit`` objectives the map shows objectives. Beyond that a readable objective map
+/// would need more width than any screen has, so it shows teams instead — each with its objective
+/// count and roll-up — down to ``teamDepthLimit`` levels below the company, edges weighted by how many
+/// objectives of a team align to its parent team's objectives. The cascade and the team pages carry
+/// the rest.
+public enum AlignmentMap {
+    /// Objective maps up to this many objectives.
+    public static let objectiveLimit = 60
+    /// Team maps show this many levels below the company.
+    public static let teamDepthLimit = 2
+
+    /// One box of the map.
+    public struct Node: Sendable {
+        /// The first line (title or team name).
+        public var title: String
+        /// The second line (team, or objective count).
+        public var subtitle: String
+        /// The linked page.
+        public var url: String
+        /// Progress 0…1.
+        public var progress: Double
+        /// Status.
+        public var status: Status
+        /// The number of ports on the bottom edge (key results), at least 1.
+        public var ports: Int
+        /// Whether the node is a root that is not a company objective (drawn dashed).
+        public var unaligned: Bool
+    }
+
+    /// One edge: from `child` (top) to `parent` (bottom, at `port` or the middle).
+    public struct Edge: Sendable {
+        /// The contributing node.
+        public var child: Int
+        /// The node contributed to.
+        public var parent: Int
+        /// The parent's port (key result index), `nil` for the whole node.
+        public var port: Int?
+        /// Drawn dashed (a secondary alignment).
+        public var secondary: Bool
+        /// Line width.
+        public var weight: Double
+    }
+
+    /// A map ready to draw: nodes, edges and each node's layer and slot.
+    public struct Layout: Sendable {
+        /// The nodes.
+        public var nodes: [Node]
+        /// The edges.
+        public var edges: [Edge]
+        /// Layer (row) of each node, 0 at the top.
+        public var layer: [Int]
+        /// Horizontal slot (centre, in node widths) of each node.
+        public var slot: [Double]
+        /// Whether each node sits in a stack of leaves below its parent.
+        public var stacked: [Bool]
+        /// Whether this is a team map.
+        public var teams: Bool
+        /// How many teams were left out (team maps only).
+        public var hidden: Int
+    }
+
+    static let nodeWidth = 140.0
+    static let nodeHeight = 78.0
+    static let hGap = 10.0
+    static let vGap = 40.0
+    static let margin = 8.0
+
+    /// The tidy layout of a forest: leaves on consecutive slots, every parent centred over its children.
+    /// Where all children of a node are leaves, they are stacked in one column below it (an org-chart
+    /// habit that keeps the map about as wide as the screen). `children` lists each node's primary
+    /// children in order; iterative, so depth costs no stack.
+    public static func tidy(roots: [Int], children: [[Int]], count: Int) -> (layer: [Int], slot: [Double], stacked: [Bool]) {
+        var layer = [Int](repeating: 0, count: count)
+        var slot = [Double](repeating: 0, count: count)
+        var stacked = [Bool](repeating: false, count: count)
+        var next = 0.0
+        var stack: [(Int, Bool)] = roots.reversed().map { ($0, false) }
+        while let (n, done) = stack.popLast() {
+            let c = children[n]
+            if done {
+                if !c.isEmpty { slot[n] = (slot[c[0]] + slot[c[c.count - 1]]) / 2 }
+                continue
+            }
+            if c.count >= 2 && c.allSatisfy({ children[$0].isEmpty }) {
+                slot[n] = next
+                next += 1
+                for (i, child) in c.enumerated() {
+                    layer[child] = layer[n] + 1 + i
+                    slot[child] = slot[n] + stackIndent
+                    stacked[child] = true
+                }
+                continue
+            }
+            if c.isEmpty {
+                slot[n] = next
+                next += 1
+            }
+            stack.append((n, true))
+            for child in c.reversed() {
+                layer[child] = layer[n] + 1
+                stack.append((child, false))
+            }
+        }
+        return (layer, slot, stacked)
+    }
+
+    /// How far stacked children are indented, in node widths, leaving room for the line to them.
+    static let stackIndent = 0.12
+
+    /// The layout of period `p`'s published objectives (or teams, beyond the limit).
+    public static func layout(_ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
+        teamURL: (Int) -> String, objectiveURL: (Int) -> String, teamStatus: (Double) -> Status) -> Layout
+    {
+        if objectives.count <= objectiveLimit {
+            return objectiveLayout(org, objectives: objectives, url: objectiveURL)
+        }
+        return teamLayout(org, period: p, objectives: objectives, rollUp: rollUp, url: teamURL, status: teamStatus)
+    }
+
+    static func objectiveLayout(_ org: Organisation, objectives: [Int], url: (Int) -> String) -> Layout {
+        var index: [Int: Int] = [:]
+        for (i, o) in objectives.enumerated() { index[o] = i }
+        var nodes: [Node] = []
+        for o in objectives {
+            let team = org.objectiveTeam[o].map { org.teams.teams[$0].name } ?? ""
+            nodes.append(
+                Node(
+                    title: org.objectives[o].title, subtitle: team, url: url(o), progress: org.states[o].progress,
+                    status: org.states[o].status, ports: max(1, org.objectives[o].keyResults.count),
+                    unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root))
+        }
+        var edges: [Edge] = []
+        var children = [[(kr: Int, child: Int)]](repeating: [], count: objectives.count)
+        var roots: [Int] = []
+        for (i, o) in objectives.enumerated() {
+            let parents = org.publishedParents(of: o).filter { index[$0.parent] != nil }
+            if parents.isEmpty { roots.append(i) }
+            for (n, e) in parents.enumerated() {
+                guard let pi = index[e.parent] else { continue }
+                edges.append(Edge(child: i, parent: pi, port: e.keyResult, secondary: n > 0, weight: 1.5))
+                if n == 0 { children[pi].append((e.keyResult ?? Int.max, i)) }
+            }
+        }
+        // Company objectives first, then unaligned ones; children ordered by the KR they serve.
+        roots.sort { (nodes[$0].unaligned ? 1 : 0, $0) < (nodes[$1].unaligned ? 1 : 0, $1) }
+        let ordered = children.map { $0.sorted { ($0.kr, $0.child) < ($1.kr, $1.child) }.map(\.child) }
+        let (layer, slot, stacked) = tidy(roots: roots, children: ordered, count: nodes.count)
+        return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: false, hidden: 0)
+    }
+
+    static func teamLayout(_ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
+        url: (Int) -> String, status: (Double) -> Status) -> Layout
+    {
+        let tree = org.teams
+        let shown = tree.preorder.filter { tree.depth[$0] <= teamDepthLimit && rollUp[$0].count > 0 }
+        let hidden = tree.preorder.filter { tree.depth[$0] > teamDepthLimit && rollUp[$0].count > 0 }.count
+        var index: [Int: Int] = [:]
+        for (i, t) in shown.enumerated() { index[t] = i }
+        var nodes: [Node] = []
+        var children = [[Int]](repeating: [], count: shown.count)
+        var roots: [Int] = []
+        var edges: [Edge] = []
+        // Alignments between a team's objectives and its parent team's objectives.
+        var aligned: [Int: Int] = [:]
+        for o in objectives {
+            guard let ct = org.objectiveTeam[o] else { continue }
+            for e in org.publishedParents(of: o) where org.objectiveTeam[e.parent] == tree.parent[ct] {
+                aligned[ct, default: 0] += 1
+            }
+        }
+        for (i, t) in shown.enumerated() {
+            let (progress, count) = rollUp[t]
+            nodes.append(
+                Node(
+                    title: tree.teams[t].name, subtitle: "\(count)", url: url(t), progress: progress,
+                    status: status(progress), ports: 1, unaligned: false))
+            if let parent = tree.parent[t], let pi = index[parent] {
+                children[pi].append(i)
+                edges.append(Edge(child: i, parent: pi, port: nil, secondary: false, weight: 1 + min(4, Double(aligned[t] ?? 0) / 2)))
+            } else {
+                roots.append(i)
+            }
+        }
+        let (layer, slot, stacked) = tidy(roots: roots, children: children, count: nodes.count)
+        return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: true, hidden: hidden)
+    }
+
+    /// Greedy word wrap into at most `lines` lines of about `width` characters; the last line ends in
+    /// "…" when text is left over.
+    public static func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var words = text.split(separator: " ").map(String.init)[...]
+        while let word = words.first {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.count <= width || current.isEmpty {
+                current = candidate.count > width ? String(candidate.prefix(width - 1)) + "…" : candidate
+                words = words.dropFirst()
+                if candidate.count > width { break }
+            } else {
+                result.append(current)
+                current = ""
+                if result.count == lines { break }
+            }
+        }
+        if result.count < lines && !current.isEmpty { result.append(current) }
+        if !words.isEmpty, var last = result.popLast() {
+            if last.count >= width { last = String(last.prefix(width - 1)) }
+            result.append(last + "…")
+        }
+        return result
+    }
+
+    /// The top-left corner of node `i`.
+    public static func origin(_ layout: Layout, _ i: Int) -> (x: Double, y: Double) {
+        (margin + layout.slot[i] * (nodeWidth + hGap), margin + Double(layout.layer[i]) * (nodeHeight + vGap))
+    }
+
+    /// The drawing.
+    public static func svg(_ layout: Layout, labels: ChartLabels, id: String) -> String? {
+        guard !layout.nodes.isEmpty else { return nil }
+        let f = labels.format
+        let t = labels.strings
+        let slots = (layout.slot.max() ?? 0).rounded(.down) + 1 + (layout.stacked.contains(true) ? stackIndent : 0)
+        let layers = Double((layout.layer.max() ?? 0) + 1)
+        let width = 2 * margin + slots * nodeWidth + (slots - 1) * hGap
+        let height = 2 * margin + layers * nodeHeight + (layers - 1) * vGap
+        var svg = SVG()
+        for e in layout.edges {
+            let (cx, cy) = origin(layout, e.child)
+            let (px, py) = origin(layout, e.parent)
+            let ports = Double(layout.nodes[e.parent].ports)
+            let portX = e.port.map { px + nodeWidth * (Double($0) + 0.5) / ports } ?? px + nodeWidth / 2
+            let y2 = py + nodeHeight
+            let d: String
+            if layout.stacked[e.child] && !e.secondary {
+                // Along the left of the stack, then up into the parent's port.
+                let bus = cx - stackIndent * nodeWidth / 2
+                let ym = cy + nodeHeight / 2
+                d = "M\(SVG.n(cx)),\(SVG.n(ym)) H\(SVG.n(bus)) V\(SVG.n(y2 + 12)) "
+                    + "C\(SVG.n(bus)),\(SVG.n(y2 + 4)) \(SVG.n(portX)),\(SVG.n(y2 + 8)) \(SVG.n(portX)),\(SVG.n(y2))"
+            } else {
+                let x1 = cx + nodeWidth / 2
+                let mid = (cy + y2) / 2
+                d = "M\(SVG.n(x1)),\(SVG.n(cy)) C\(SVG.n(x1)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(y2))"
+            }
+            svg.element(
+                "path", ["class": e.secondary ? "edge secondary" : "edge", "d": d, "stroke-width": SVG.n(e.weight)])
+        }
+        for (i, node) in layout.nodes.enumerated() {
+            let (x, y) = origin(layout, i)
+            let statusWords = t["status_\(node.status.rawValue)"]
+            svg.open("a", ["href": node.url])
+            svg.element("title", [:], text: "\(node.title) – \(f.percent(node.progress)), \(statusWords)")
+            svg.element(
+                "rect",
+                [
+                    "class": node.unaligned ? "node unaligned" : "node", "x": SVG.n(x), "y": SVG.n(y),
+                    "width": SVG.n(nodeWidth), "height": SVG.n(nodeHeight), "rx": "6",
+                ])
+            svg.element("rect", ["class": "fill s-\(node.status.rawValue)", "x": SVG.n(x), "y": SVG.n(y), "width": "5", "height": SVG.n(nodeHeight), "rx": "2"])
+            for (n, line) in wrap(node.title, width: 19, lines: 3).enumerated() {
+                svg.element("text", ["class": "node-title", "x": SVG.n(x + 10), "y": SVG.n(y + 14 + Double(n) * 12)], text: line)
+            }
+            let sub = layout.teams ? t.plural("map_objectives", count: Int(node.subtitle) ?? 0, formatted: node.subtitle) : node.subtitle
+            svg.element("text", ["class": "node-sub", "x": SVG.n(x + 10), "y": SVG.n(y + 54)], text: TeamComparisonChart.truncated(sub, 22))
+            svg.element(
+                "text", ["class": "node-sub", "x": SVG.n(x + 10), "y": SVG.n(y + 68)],
+                text: "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)")
+            svg.close("a")
+        }
+        let description = t.format(
+            layout.teams ? "chart_map_teams_desc" : "chart_map_desc",
+            ["count": f.integer(layout.nodes.count), "edges": f.integer(layout.edges.count), "hidden": f.integer(layout.hidden)])
+        return svg.render(
+            width: width, height: height, title: t["chart_map_title"], description: description,
+            className: "chart map", idPrefix: id, role: nil)
+    }
+}

@@ -1,0 +1,84 @@
+import OKRCore
+
+/// An objective's progress over its period (from its key results' check-ins) against the expected
+/// straight line from 0 % on the first day to 100 % on the last.
+public enum BurnUpChart {
+    static let width = 480.0
+    static let height = 190.0
+    static let plot = (left: 44.0, right: 468.0, top: 22.0, bottom: 160.0)
+
+    /// The x coordinate of `day` on the period's axis.
+    public static func x(_ day: Day, period: Period) -> Double {
+        let span = Double(max(1, period.start.days(to: period.end)))
+        let t = min(1, max(0, Double(period.start.days(to: day)) / span))
+        return plot.left + t * (plot.right - plot.left)
+    }
+
+    /// The y coordinate of a progress value.
+    public static func y(_ progress: Double) -> Double {
+        plot.bottom - Progress.clamp(progress) * (plot.bottom - plot.top)
+    }
+
+    /// The chart, or `nil` without points.
+    public static func svg(points: [ProgressPoint], period: Period, asOf: Day, status: Status, labels: ChartLabels, id: String)
+        -> String?
+    {
+        guard let last = points.last else { return nil }
+        let f = labels.format
+        let t = labels.strings
+        var svg = SVG()
+        let (left, right, top, bottom) = plot
+        svg.open("g", ["class": "axis"])
+        for v in [0.0, 0.25, 0.5, 0.75, 1.0] {
+            let yy = SVG.n(y(v))
+            svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": yy, "x2": SVG.n(right), "y2": yy])
+            svg.element(
+                "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(y(v) + 4), "text-anchor": "end"],
+                text: f.percent(v))
+        }
+        for d in Ticks.dates(start: period.start, end: period.end) {
+            let xx = SVG.n(x(d, period: period))
+            svg.element("line", ["class": "tick-mark", "x1": xx, "y1": SVG.n(bottom), "x2": xx, "y2": SVG.n(bottom + 4)])
+            svg.element(
+                "text", ["class": "tick", "x": xx, "y": SVG.n(bottom + 17), "text-anchor": "middle"], text: f.shortDate(d))
+        }
+        svg.close("g")
+        svg.element(
+            "line",
+            [
+                "class": "expected-line", "x1": SVG.n(x(period.start, period: period)), "y1": SVG.n(y(0)),
+                "x2": SVG.n(x(period.end, period: period)), "y2": SVG.n(y(1)),
+            ])
+        if period.contains(asOf) {
+            let xx = SVG.n(x(asOf, period: period))
+            svg.element("line", ["class": "asof", "x1": xx, "y1": SVG.n(top), "x2": xx, "y2": SVG.n(bottom)])
+            svg.element(
+                "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
+        }
+        let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
+        let area = coords + ["\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))", "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))"]
+        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": area.joined(separator: " ")])
+        svg.element("polyline", ["class": "actual s-\(status.rawValue)", "points": coords.joined(separator: " ")])
+        svg.element(
+            "circle", ["class": "point", "cx": SVG.n(x(last.day, period: period)), "cy": SVG.n(y(last.progress)), "r": "3.5"])
+        let description = t.format(
+            "chart_burnup_desc",
+            [
+                "progress": f.percent(last.progress), "date": f.date(last.day),
+                "expected": f.percent(period.expected(asOf: last.day)), "count": f.integer(points.count),
+            ])
+        return svg.render(
+            width: width, height: height, title: t["chart_burnup_title"], description: description,
+            className: "chart burnup", idPrefix: id)
+    }
+
+    /// The points as a table.
+    public static func table(points: [ProgressPoint], period: Period, labels: ChartLabels) -> String {
+        let t = labels.strings
+        return DataTable.html(
+            summary: t["chart_data"], headers: [t["checkin_date"], t["kr_progress"], t["chart_expected"]],
+            rows: points.map {
+                [labels.format.date($0.day), labels.format.percent($0.progress), labels.format.percent(period.expected(asOf: $0.day))]
+            }, numeric: [1, 2])
+    }
+}

@@ -1,0 +1,27 @@
+import OKRCore
+
+/// A compact ring for lists and the cascade: the arc shows progress, the colour and the icon the status.
+public enum StatusRing {
+    /// The ring's inline SVG.
+    public static func svg(progress: Double, status: Status, labels: ChartLabels) -> String {
+        let p = Progress.clamp(progress)
+        let r = 8.0
+        let circumference = 2 * Double.pi * r
+        var svg = SVG()
+        svg.element("circle", ["class": "ring-track", "cx": "10", "cy": "10", "r": SVG.n(r)])
+        if p > 0 {
+            svg.element(
+                "circle",
+                [
+                    "class": "ring s-\(status.rawValue)", "cx": "10", "cy": "10", "r": SVG.n(r),
+                    "stroke-dasharray": "\(SVG.n(p * circumference)) \(SVG.n(circumference))",
+                    "transform": "rotate(-90 10 10)",
+                ])
+        }
+        return svg.render(
+            width: 20, height: 20, title: labels.strings["chart_progress_title"],
+            description: labels.strings.format(
+                "chart_progress_desc", ["progress": labels.format.percent(p), "status": labels.status(status)]),
+            className: "glyph")
+    }
+}

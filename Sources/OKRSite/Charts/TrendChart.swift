@@ -1,0 +1,161 @@
+import OKRCore
+
+/// A metric key result over its period: the check-ins as a line, the start and target as dashed
+/// lines, the expected straight line from the start (first day) to the target (last day), the as-of
+/// date as a vertical marker, and each check-in's confidence as a bar below the time axis.
+///
+/// The value axis grows upward whatever the metric's direction, so a decreasing metric's line goes
+/// down toward a target drawn below its start.
+public enum TrendChart {
+    static let width = 480.0
+    static let height = 228.0
+    static let plot = (left: 64.0, right: 468.0, top: 24.0, bottom: 160.0)
+    static let confidence = (top: 192.0, bottom: 216.0)
+
+    /// The chart's geometry, exposed for tests: x of a day, y of a value.
+    public struct Scale: Sendable {
+        /// First and last day of the axis.
+        public let start: Day, end: Day
+        /// Lowest and highest value of the axis.
+        public let low: Double, high: Double
+
+        /// The x coordinate of a day (clamped to the axis).
+        public func x(_ day: Day) -> Double {
+            let span = Double(max(1, start.days(to: end)))
+            let t = min(1, max(0, Double(start.days(to: day)) / span))
+            return TrendChart.plot.left + t * (TrendChart.plot.right - TrendChart.plot.left)
+        }
+
+        /// The y coordinate of a value.
+        public func y(_ value: Double) -> Double {
+            let t = (value - low) / (high - low)
+            return TrendChart.plot.bottom - t * (TrendChart.plot.bottom - TrendChart.plot.top)
+        }
+    }
+
+    /// The scale for a key result over a period.
+    public static func scale(kr: KeyResult, checkins: [CheckIn], period: Period) -> Scale? {
+        guard let s = kr.start, let t = kr.target else { return nil }
+        let values = [s, t] + checkins.compactMap(\.value)
+        let ticks = Ticks.numbers(low: values.min()!, high: values.max()!)  // values holds start and target
+        return Scale(start: period.start, end: period.end, low: ticks.low, high: ticks.high)
+    }
+
+    /// The inline SVG of a metric key result's trend, or `nil` for other kinds.
+    public static func svg(
+        kr: KeyResult, checkins: [CheckIn], period: Period, asOf: Day, labels: ChartLabels, id: String
+    ) -> String? {
+        guard kr.kind == .metric, let start = kr.start, let target = kr.target,
+            let scale = scale(kr: kr, checkins: checkins, period: period)
+        else { return nil }
+        let f = labels.format
+        let t = labels.strings
+        var svg = SVG()
+        let (left, right, top, bottom) = plot
+
+        // Value axis: gridlines and labels.
+        let ticks = Ticks.numbers(low: scale.low, high: scale.high).ticks
+        svg.open("g", ["class": "axis"])
+        for v in ticks {
+            let y = SVG.n(scale.y(v))
+            svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": y, "x2": SVG.n(right), "y2": y])
+            svg.element(
+                "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(scale.y(v) + 4), "text-anchor": "end"],
+                text: f.number(v))
+        }
+        // Time axis: ticks and labels.
+        for d in Ticks.dates(start: period.start, end: period.end) {
+            let x = SVG.n(scale.x(d))
+            svg.element("line", ["class": "tick-mark", "x1": x, "y1": SVG.n(bottom), "x2": x, "y2": SVG.n(bottom + 4)])
+            svg.element(
+                "text", ["class": "tick", "x": x, "y": SVG.n(bottom + 17), "text-anchor": "middle"],
+                text: f.shortDate(d))
+        }
+        if let unit = kr.unit, !unit.isEmpty {
+            svg.element(
+                "text", ["class": "unit", "x": SVG.n(left - 6), "y": "11", "text-anchor": "end"], text: unit)
+        }
+        svg.close("g")
+
+        // Start and target lines, and the expected straight line between them.
+        for (value, cls, label) in [(start, "start", t["chart_start"]), (target, "target", t["chart_target"])] {
+            let y = SVG.n(scale.y(value))
+            svg.element("line", ["class": "ref \(cls)", "x1": SVG.n(left), "y1": y, "x2": SVG.n(right), "y2": y])
+            svg.element(
+                "text", ["class": "ref-label", "x": SVG.n(right - 2), "y": SVG.n(scale.y(value) - 4), "text-anchor": "end"],
+                text: label)
+        }
+        svg.element(
+            "line",
+            [
+                "class": "expected-line", "x1": SVG.n(scale.x(period.start)), "y1": SVG.n(scale.y(start)),
+                "x2": SVG.n(scale.x(period.end)), "y2": SVG.n(scale.y(target)),
+            ])
+
+        // The as-of marker.
+        if period.contains(asOf) {
+            let x = SVG.n(scale.x(asOf))
+            svg.element("line", ["class": "asof", "x1": x, "y1": SVG.n(top), "x2": x, "y2": SVG.n(bottom)])
+            svg.element(
+                "text", ["class": "asof-label", "x": x, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
+        }
+
+        // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
+        let points = checkins.compactMap { c in c.value.map { (c.date, $0, c.confidence) } }
+        var path: [(Double, Double)] = []
+        if points.first.map({ $0.0 > period.start }) ?? true { path.append((scale.x(period.start), scale.y(start))) }
+        path += points.map { (scale.x($0.0), scale.y($0.1)) }
+        if path.count > 1 {
+            svg.element("polyline", ["class": "actual", "points": path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")])
+        }
+        for (day, value, conf) in points {
+            svg.element(
+                "circle",
+                [
+                    "class": "point", "cx": SVG.n(scale.x(day)), "cy": SVG.n(scale.y(value)),
+                    "r": SVG.n(2.5 + 2 * (conf ?? 0.5)),
+                ])
+        }
+
+        // Confidence per check-in.
+        let (ctop, cbottom) = confidence
+        svg.element(
+            "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(cbottom - 4), "text-anchor": "end"],
+            text: t["chart_confidence"])
+        svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": SVG.n(cbottom), "x2": SVG.n(right), "y2": SVG.n(cbottom)])
+        for (day, _, conf) in points {
+            guard let conf else { continue }
+            let h = (cbottom - ctop) * min(1, max(0, conf))
+            svg.element(
+                "rect",
+                [
+                    "class": "confidence", "x": SVG.n(scale.x(day) - 3), "y": SVG.n(cbottom - h), "width": "6",
+                    "height": SVG.n(h),
+                ])
+        }
+
+        let last = points.last
+        var description = t.format(
+            "chart_trend_desc",
+            [
+                "start": f.value(start, unit: kr.unit), "target": f.value(target, unit: kr.unit),
+                "from": f.date(period.start), "to": f.date(period.end), "count": f.integer(points.count),
+            ])
+        if let last {
+            description += " " + t.format(
+                "chart_trend_last",
+                [
+                    "value": f.value(last.1, unit: kr.unit), "date": f.date(last.0),
+                    "confidence": last.2.map { f.decimal1($0) } ?? "–",
+                ])
+        }
+        if period.contains(asOf) {
+            let expected = start + (target - start) * period.expected(asOf: asOf)
+            description += " " + t.format("chart_trend_expected", ["value": f.value(expected, unit: kr.unit)])
+        }
+        return svg.render(
+            width: width, height: height, title: t.format("chart_trend_title", ["title": kr.title]),
+            description: description, className: "chart trend", idPrefix: id)
+    }
+}
+
