@@ -26,6 +26,9 @@ struct Build: ParsableCommand {
     @Option(help: "A theme folder whose templates override the default theme.")
     var templates: String?
 
+    @Flag(help: "Draw no SVG charts (text and tables only).")
+    var noCharts = false
+
     @Flag(help: "Show progress and details even when not on a terminal.")
     var verbose = false
 
@@ -35,7 +38,8 @@ struct Build: ParsableCommand {
         var diagnostics = Diagnostics()
         let showProgress = verbose || (isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil)
         let options = BuildOptions(
-            siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts)
+            siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts,
+            charts: !noCharts)
         var onProgress: (@Sendable (Int, Int) -> Void)?
         if showProgress {
             onProgress = { (done: Int, total: Int) in

@@ -14,9 +14,15 @@ public struct BuildOptions: Sendable {
     public var asOf: Day
     /// Whether drafts are built.
     public var includeDrafts: Bool
+    /// Whether SVG charts are drawn.
+    public var charts: Bool
 
     /// Creates options.
-    public init(siteRoot: String, output: String? = nil, templates: String? = nil, asOf: Day, includeDrafts: Bool = false) {
+    public init(
+        siteRoot: String, output: String? = nil, templates: String? = nil, asOf: Day, includeDrafts: Bool = false,
+        charts: Bool = true
+    ) {
+        self.charts = charts
         self.siteRoot = siteRoot
         self.output = output
         self.templates = templates
@@ -51,7 +57,7 @@ public enum SiteBuilder {
             siteRoot: options.siteRoot, overrideDir: options.templates ?? site.config.templates,
             language: site.config.language, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
-        let model = SiteModel(org: org, theme: theme)
+        let model = SiteModel(org: org, theme: theme, charts: options.charts)
         let pages = PageKinds.all.flatMap { $0.pages(in: model) }
         for template in Set(pages.map(\.template)).sorted() where theme.library.getTemplate(named: template) == nil {
             diagnostics.error(

@@ -40,10 +40,14 @@ public final class SiteModel: @unchecked Sendable {
     /// `partials/person-link` rendered for each person, by name.
     private var personHTML: [String: String] = [:]
 
+    /// Whether charts are drawn (`--no-charts` turns them off for text-only themes and measurements).
+    public let drawCharts: Bool
+
     /// Prepares the shared model and renders every objective's components (in parallel).
-    public init(org: Organisation, theme: Theme) {
+    public init(org: Organisation, theme: Theme, charts: Bool = true) {
         self.org = org
         self.theme = theme
+        drawCharts = charts
         format = Formatter(language: org.config.language, monthNames: theme.strings.monthNames)
         labels = ChartLabels(strings: theme.strings, format: format)
         people = People(org)
@@ -52,7 +56,7 @@ public final class SiteModel: @unchecked Sendable {
             (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
-        history = ProgressHistory.series(org)
+        history = charts ? ProgressHistory.series(org) : []
         stringsContext = theme.strings.table
         for s in Status.allCases {
             var context = status(s)
@@ -161,9 +165,9 @@ public final class SiteModel: @unchecked Sendable {
         d["team"] = org.objectiveTeam[o].map(teamLink) ?? [:]
         d["owner"] = personLink(org.owner(of: o))
         d["progress_pct"] = format.percent(state.progress)
-        d["progress_bar"] = ProgressBar.svg(
-            progress: state.progress, expected: isOpen(o) ? state.expected : nil, status: state.status, labels: labels)
-        d["ring"] = StatusRing.svg(progress: state.progress, status: state.status, labels: labels)
+        d["progress_bar"] = chart { ProgressBar.svg(
+            progress: state.progress, expected: isOpen(o) ? state.expected : nil, status: state.status, labels: labels) }
+        d["ring"] = chart { StatusRing.svg(progress: state.progress, status: state.status, labels: labels) }
         d["committed"] = objective.type == .committed
         d["type_label"] = t["type_\(objective.type.rawValue)"]
         d["kr_count"] = objective.keyResults.count
@@ -176,13 +180,18 @@ public final class SiteModel: @unchecked Sendable {
             d["score_band"] = ScoreBand(score: score).rawValue
             d["score_band_label"] = t["band_\(ScoreBand(score: score).rawValue)"]
             d["status_html"] = gradeBadge(score)
-            d["progress_bar"] = ProgressBar.svg(
-                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: score))
+            d["progress_bar"] = chart { ProgressBar.svg(
+                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: score)) }
         } else {
             d["has_score"] = false
         }
         d["period"] = org.objectivePeriod[o].map(periodLink) ?? [:]
         return d
+    }
+
+    /// A chart, or "" when charts are off.
+    public func chart(_ draw: () -> String?) -> String {
+        drawCharts ? draw() ?? "" : ""
     }
 
     /// The status a roll-up of `progress` has in period `p` (same rule as a key result, no "outdated").
@@ -194,11 +203,12 @@ public final class SiteModel: @unchecked Sendable {
 
     /// The status-distribution chart of period `p`.
     public func statusChart(period p: Int) -> String {
-        StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p)") ?? ""
+        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p)") }
     }
 
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
     public func teamComparison(_ teams: [Int], period p: Int, id: String) -> (chart: String, table: String)? {
+        guard drawCharts else { return nil }
         let bars = teams.filter { figures[p].rollUp[$0].count > 0 }.map { t -> TeamComparisonChart.Bar in
             let (progress, count) = figures[p].rollUp[t]
             return TeamComparisonChart.Bar(
@@ -251,9 +261,9 @@ public final class SiteModel: @unchecked Sendable {
         d["weighted"] = kr.weight != 1
         d["weight_label"] = t.format("kr_weight", ["weight": format.number(kr.weight)])
         d["progress_pct"] = format.percent(state.progress)
-        d["progress_bar"] = ProgressBar.svg(
+        d["progress_bar"] = chart { ProgressBar.svg(
             progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
-            labels: labels)
+            labels: labels) }
         if let c = state.latestConfidence, let v = c.confidence {
             d["has_confidence"] = true
             d["confidence"] = format.decimal1(v)
@@ -272,8 +282,8 @@ public final class SiteModel: @unchecked Sendable {
             d["score"] = format.decimal1(s)
             d["score_band"] = ScoreBand(score: s).rawValue
             d["status_html"] = gradeBadge(s)
-            d["progress_bar"] = ProgressBar.svg(
-                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: s))
+            d["progress_bar"] = chart { ProgressBar.svg(
+                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: s)) }
         } else {
             d["has_score"] = false
         }

@@ -8,9 +8,9 @@ import OKRCore
 /// down toward a target drawn below its start.
 public enum TrendChart {
     static let width = 480.0
-    static let height = 228.0
+    static let height = 236.0
     static let plot = (left: 64.0, right: 468.0, top: 24.0, bottom: 160.0)
-    static let confidence = (top: 192.0, bottom: 216.0)
+    static let confidence = (top: 200.0, bottom: 224.0)
 
     /// The chart's geometry, exposed for tests: x of a day, y of a value.
     public struct Scale: Sendable {
@@ -119,9 +119,7 @@ public enum TrendChart {
 
         // Confidence per check-in.
         let (ctop, cbottom) = confidence
-        svg.element(
-            "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(cbottom - 4), "text-anchor": "end"],
-            text: t["chart_confidence"])
+        svg.element("text", ["class": "tick", "x": SVG.n(left), "y": SVG.n(ctop - 3)], text: t["chart_confidence"])
         svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": SVG.n(cbottom), "x2": SVG.n(right), "y2": SVG.n(cbottom)])
         for (day, _, conf) in points {
             guard let conf else { continue }

@@ -14,8 +14,8 @@ enum AlignmentMapPage: PageKind {
                     m.org, period: p, objectives: f.objectives, rollUp: f.rollUp, teamURL: { m.url(team: $0) },
                     objectiveURL: { m.url(objective: $0) }, teamStatus: { m.rollUpStatus($0, period: p) })
                 c["period"] = PeriodPages.periodHeader(m, period: p)
-                c["map"] = AlignmentMap.svg(layout, labels: m.labels, id: "map") ?? ""
-                c["has_map"] = !layout.nodes.isEmpty
+                c["map"] = m.chart { AlignmentMap.svg(layout, labels: m.labels, id: "map") }
+                c["has_map"] = !layout.nodes.isEmpty && m.drawCharts
                 c["team_map"] = layout.teams
                 c["cascade_url"] = m.url(cascade: p)
                 c["switcher"] = m.periodsNewestFirst.map { q -> [String: Any] in

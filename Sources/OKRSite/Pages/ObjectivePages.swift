@@ -59,9 +59,10 @@ enum ObjectivePages: PageKind {
             let checkins = org.states[o].keyResults[k].checkins
             let kr = objective.keyResults[k]
             d["checkin_table"] = checkins.isEmpty ? "" : CheckinTable.html(kr, checkins: checkins, labels: m.labels)
-            let trend = org.objectivePeriod[o].flatMap {
-                TrendChart.svg(
-                    kr: kr, checkins: checkins, period: org.periods[$0], asOf: org.asOf, labels: m.labels,
+            let trend = org.objectivePeriod[o].flatMap { p -> String? in
+                guard m.drawCharts else { return nil }
+                return TrendChart.svg(
+                    kr: kr, checkins: checkins, period: org.periods[p], asOf: org.asOf, labels: m.labels,
                     id: "trend-\(kr.id)")
             }
             d["trend"] = trend ?? ""
@@ -76,7 +77,7 @@ enum ObjectivePages: PageKind {
         c["has_body"] = !objective.body.allSatisfy(\.isWhitespace)
         c["has_history"] = objective.keyResults.indices.contains { !org.states[o].keyResults[$0].checkins.isEmpty }
             || objective.keyResults.contains { $0.kind == .metric }
-        if let p = org.objectivePeriod[o],
+        if m.drawCharts, let p = org.objectivePeriod[o],
             let chart = BurnUpChart.svg(
                 points: m.history[o], period: org.periods[p], asOf: org.asOf, status: state.status, labels: m.labels,
                 id: "burnup")

@@ -42,7 +42,7 @@ enum PeriodPages: PageKind {
                                 title: m.org.objectives[o].title, url: m.url(objective: o), score: score,
                                 expected: m.org.objectives[o].type.expectedScore)
                         }
-                        c["score_chart"] = ScoreChart.svg(rows, labels: m.labels, id: "scores") ?? ""
+                        c["score_chart"] = m.chart { ScoreChart.svg(rows, labels: m.labels, id: "scores") }
                     }
                     return c
                 })

@@ -48,9 +48,9 @@ enum TeamPages: PageKind {
             d["has_rollup"] = count > 0
             d["rollup_label"] = m.t.plural("team_rollup", count: count, formatted: m.format.integer(count))
             d["rollup_pct"] = m.format.percent(progress)
-            d["rollup_bar"] = ProgressBar.svg(
+            d["rollup_bar"] = m.chart { ProgressBar.svg(
                 progress: progress, expected: m.org.periods[p].contains(m.org.asOf) ? m.org.periods[p].expected(asOf: m.org.asOf) : nil,
-                status: status, labels: m.labels)
+                status: status, labels: m.labels) }
         } else {
             d["has_rollup"] = false
         }

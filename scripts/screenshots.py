@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Screenshots of the demo portal in headless Chromium, for docs/screenshots/.
+
+    scripts/screenshots.py [SITE_OUTPUT_DIR]
+
+Without an argument it builds the demo site (as of 2026-11-29) into a temporary folder first.
+Needs Debian's chromium and chromium-driver, and selenium from PyPI.
+"""
+import os, subprocess, sys, tempfile
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "docs", "screenshots")
+
+PAGES = [  # (file name, page, width, dark mode)
+    ("home", "index.html", 1280, False),
+    ("cascade", "cascade/2026-Q4.html", 1280, False),
+    ("team", "teams/marketing.html", 1280, False),
+    ("objective", "objectives/social-media-reichweite-q4.html", 1280, False),
+    ("person", "people/lena-hartmann.html", 1280, False),
+    ("teams", "teams/index.html", 1280, False),
+    ("period-graded", "periods/2026-Q3.html", 1280, False),
+    ("alignment-map", "map/2026-Q4.html", 1280, False),
+    ("objective-phone", "objectives/angebote-schneller-q4.html", 390, False),
+    ("home-dark", "index.html", 1280, True),
+]
+CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
+    ("chart-progress-bars", "objectives/social-media-reichweite-q4.html", "table.krs", 0),
+    ("chart-rings-cascade", "cascade/2026-Q4.html", "ul.cascade", 0),
+    ("chart-kr-trend", "objectives/angebote-schneller-q4.html", "svg.trend", 0),
+    ("chart-burnup", "objectives/social-media-reichweite-q4.html", "svg.burnup", 0),
+    ("chart-team-comparison", "teams/index.html", "svg.teams", 0),
+    ("chart-status-distribution", "index.html", "section.figures", 0),
+    ("chart-alignment-map", "map/2026-Q4.html", "div.map-wrap", 0),
+    ("chart-scores", "periods/2026-Q3.html", "svg.scores", 0),
+]
+
+
+def driver(width, dark):
+    options = webdriver.ChromeOptions()
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={width},1000",
+              "--force-device-scale-factor=1"):
+        options.add_argument(a)
+    if dark:
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def full_page(d, url, path, width):
+    d.get(url)
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.set_window_size(width, min(height, 6000))
+    d.save_screenshot(path)
+
+
+def main():
+    site = sys.argv[1] if len(sys.argv) > 1 else None
+    if not site:
+        site = tempfile.mkdtemp()
+        subprocess.run([os.path.join(ROOT, ".build/debug/okrportal"), "build", ROOT, "--as-of", "2026-11-29",
+                        "--output", site], check=True, stdout=subprocess.DEVNULL)
+    os.makedirs(OUT, exist_ok=True)
+    for name, page, width, dark in PAGES:
+        d = driver(width, dark)
+        try:
+            full_page(d, "file://" + os.path.join(site, page), os.path.join(OUT, name + ".png"), width)
+        finally:
+            d.quit()
+    d = driver(1280, False)
+    try:
+        for name, page, selector, index in CHARTS:
+            d.get("file://" + os.path.join(site, page))
+            d.set_window_size(1280, d.execute_script("return document.documentElement.scrollHeight"))
+            d.find_elements(By.CSS_SELECTOR, selector)[index].screenshot(os.path.join(OUT, name + ".png"))
+    finally:
+        d.quit()
+    print(f"{len(PAGES) + len(CHARTS)} screenshots in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
