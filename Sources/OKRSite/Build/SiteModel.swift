@@ -31,10 +31,14 @@ public final class SiteModel: @unchecked Sendable {
     public let history: [[ProgressPoint]]
     /// The strings table as a Mustache context (`{{t.key}}`).
     public let stringsContext: [String: Any]
+    /// Pieces of markup for trees assembled in Swift.
+    public let fragments: Fragments
     /// Each published objective's summary with its rendered components; empty for unpublished ones.
     private var summaries: [[String: Any]] = []
     /// `partials/status` rendered for each status.
     private var statusHTML: [Status: String] = [:]
+    /// `partials/nav` rendered for each section.
+    private var navHTML: [String: String] = [:]
     /// `partials/grade` rendered for each score (tenths 0…10).
     private var gradeHTML: [Int: String] = [:]
     /// `partials/person-link` rendered for each person, by name.
@@ -58,10 +62,14 @@ public final class SiteModel: @unchecked Sendable {
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
         history = charts ? ProgressHistory.series(org) : []
         stringsContext = theme.strings.table
+        fragments = Fragments(theme: theme)
         for s in Status.allCases {
             var context = status(s)
             context["t"] = stringsContext
             statusHTML[s] = theme.render("partials/status", context) ?? ""
+        }
+        for section in ["", "home", "cascade", "teams", "people", "periods"] {
+            navHTML[section] = theme.render("partials/nav", ["nav": navigation(section), "t": stringsContext]) ?? ""
         }
         for tenths in 0...10 {
             let band = ScoreBand(score: Double(tenths) / 10)
@@ -152,6 +160,8 @@ public final class SiteModel: @unchecked Sendable {
         context["t"] = stringsContext
         d["line_html"] = theme.render("partials/objective-line", context) ?? ""
         d["card_html"] = theme.render("partials/objective-card", context) ?? ""
+        // The rows live on in the card; kept for every objective they would dominate memory.
+        d["krs"] = [[String: Any]]()
         return d
     }
 
@@ -225,6 +235,15 @@ public final class SiteModel: @unchecked Sendable {
         org.objectivePeriod[o].map { org.periods[$0].contains(org.asOf) } ?? false
     }
 
+    /// A key result in a few words for the cascade: title, progress and status (or grade).
+    public func keyResultBrief(_ o: Int, _ k: Int) -> [String: Any] {
+        let state = org.states[o].keyResults[k]
+        return [
+            "title": org.objectives[o].keyResults[k].title, "progress_pct": format.percent(state.progress),
+            "status_html": state.score.map(gradeBadge) ?? statusHTML[state.status] ?? "",
+        ]
+    }
+
     /// One key result's figures for tables and cards.
     public func keyResultRow(_ o: Int, _ k: Int) -> [String: Any] {
         let kr = org.objectives[o].keyResults[k]
@@ -251,6 +270,7 @@ public final class SiteModel: @unchecked Sendable {
         case .milestone: d["current"] = kr.done ? t["milestone_done"] : t["milestone_open"]
         case .children: d["current"] = format.percent(state.progress)
         }
+        d["current_cell"] = kr.kind == .metric ? d["current_n"]! : d["current"]!  // both set just above
         if kr.kind == .milestone, let p = org.objectivePeriod[o] {
             d["has_due"] = true
             d["due_label"] = t.format("kr_due", ["date": format.date(kr.due ?? org.periods[p].end)])
@@ -260,6 +280,15 @@ public final class SiteModel: @unchecked Sendable {
         d["decreasing"] = kr.isDecreasing
         d["weighted"] = kr.weight != 1
         d["weight_label"] = t.format("kr_weight", ["weight": format.number(kr.weight)])
+        // The table's cells, composed here so the template places one value per cell.
+        var sub = [t["kind_\(kr.kind.rawValue)"]]
+        if let unit = kr.unit, !unit.isEmpty { sub.append(unit) }
+        if kr.kind == .milestone, let p = org.objectivePeriod[o] {
+            sub.append(t.format("kr_due", ["date": format.date(kr.due ?? org.periods[p].end)]))
+        }
+        if kr.isDecreasing { sub.append(t["kr_decreasing"]) }
+        if kr.weight != 1 { sub.append(t.format("kr_weight", ["weight": format.number(kr.weight)])) }
+        d["sub_label"] = sub.joined(separator: " · ")
         d["progress_pct"] = format.percent(state.progress)
         d["progress_bar"] = chart { ProgressBar.svg(
             progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
@@ -268,14 +297,18 @@ public final class SiteModel: @unchecked Sendable {
             d["has_confidence"] = true
             d["confidence"] = format.decimal1(v)
             d["confidence_date"] = format.date(c.date)
+            d["confidence_cell"] = format.decimal1(v)
         } else {
             d["has_confidence"] = false
+            d["confidence_cell"] = "–"
         }
         if let c = state.latestCheckin {
             d["has_last_checkin"] = true
             d["last_checkin"] = format.date(c.date)
+            d["last_checkin_cell"] = format.date(c.date)
         } else {
             d["has_last_checkin"] = false
+            d["last_checkin_cell"] = "–"
         }
         if let s = state.score {
             d["has_score"] = true
@@ -296,7 +329,7 @@ public final class SiteModel: @unchecked Sendable {
         return [
             "root": root, "lang": org.config.language, "site_title": org.config.title, "page_title": title,
             "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext,
-            "nav": navigation(section), "as_of": format.date(org.asOf), "section": section,
+            "nav_html": navHTML[section] ?? "", "as_of": format.date(org.asOf), "section": section,
             "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
         ]
     }

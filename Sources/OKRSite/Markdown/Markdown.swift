@@ -25,25 +25,38 @@ public struct Markdown: Sendable {
     /// HTML for `text`, with headings moved down `headingOffset` levels (at most to `<h6>`), so a
     /// body's `## Warum` sits below the page section that holds it.
     public func html(_ text: String, headingOffset: Int) -> String {
-        let html = html(text)
-        guard headingOffset > 0, html.contains("<h") else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let r = rest.range(of: "<h") {
-            out += rest[..<r.lowerBound]
-            rest = rest[r.upperBound...]
-            if let d = rest.first, let level = d.wholeNumberValue, (1...6).contains(level),
-                rest.dropFirst().first == ">"
-            {
-                out += "<h\(min(6, level + headingOffset))"
-                rest = rest.dropFirst()
-            } else {
-                out += "<h"
+        Markdown.shiftHeadings(html(text), by: headingOffset)
+    }
+
+    /// `<hN>` and `</hN>` → level N + `offset` (at most 6), in one pass over the bytes. cmark writes
+    /// heading tags without attributes; `<hr />` and escaped text (`&lt;h2&gt;`) are left alone.
+    static func shiftHeadings(_ html: String, by offset: Int) -> String {
+        guard offset > 0 else { return html }
+        let u = Array(html.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(u.count)
+        var i = 0
+        var changed = false
+        while i < u.count {
+            let b = u[i]
+            if b == 60 {  // "<"
+                let slash = i + 1 < u.count && u[i + 1] == 47
+                let h = i + (slash ? 2 : 1)
+                if h + 2 < u.count, u[h] == 104, (49...54).contains(u[h + 1]), u[h + 2] == 62 {
+                    out.append(60)
+                    if slash { out.append(47) }
+                    out.append(104)
+                    out.append(UInt8(min(6, Int(u[h + 1] - 48) + offset)) + 48)
+                    out.append(62)
+                    i = h + 3
+                    changed = true
+                    continue
+                }
             }
+            out.append(b)
+            i += 1
         }
-        out += rest
-        return out.replacingClosingHeadings(offset: headingOffset)
+        return changed ? String(decoding: out, as: UTF8.self) : html
     }
 
     /// HTML for `text`.
@@ -70,27 +83,6 @@ public struct Markdown: Sendable {
         }
         defer { free(rendered) }
         return String(cString: rendered)
-    }
-}
-
-extension String {
-    /// `</hN>` → `</hN+offset>`.
-    fileprivate func replacingClosingHeadings(offset: Int) -> String {
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: "</h") {
-            out += rest[..<r.lowerBound]
-            rest = rest[r.upperBound...]
-            if let d = rest.first, let level = d.wholeNumberValue, (1...6).contains(level),
-                rest.dropFirst().first == ">"
-            {
-                out += "</h\(min(6, level + offset))"
-                rest = rest.dropFirst()
-            } else {
-                out += "</h"
-            }
-        }
-        return out + rest
     }
 }
 

@@ -8,7 +8,7 @@ enum TeamPages: PageKind {
             Page(path: "teams/index.html", template: "teams") { m in
                 var c = m.baseContext(depth: 1, title: m.t["teams_title"], section: "teams")
                 c["period"] = m.org.currentPeriod.map { PeriodPages.periodHeader(m, period: $0) } ?? false
-                c["tree"] = treeEvents(m, teams: m.org.teams.preorder)
+                c["tree_html"] = treeHTML(m)
                 if let p = m.org.currentPeriod, let root = m.org.teams.root,
                     let (chart, table) = m.teamComparison(m.org.teams.children[root], period: p, id: "departments")
                 {
@@ -57,30 +57,29 @@ enum TeamPages: PageKind {
         return d
     }
 
-    /// The team tree as nested-list events (no recursion in the template).
-    static func treeEvents(_ m: SiteModel, teams: [Int]) -> [[String: Any]] {
+    /// The team tree as nested lists, assembled from `partials/team-tree/open` and `close` without
+    /// recursion.
+    static func treeHTML(_ m: SiteModel) -> String {
         let tree = m.org.teams
-        let included = Set(teams)
-        var out: [[String: Any]] = []
+        let f = m.fragments
+        let closeLeaf = f.render("partials/team-tree/close", ["has_children": false])
+        let closeTree = f.render("partials/team-tree/close", ["has_children": true])
+        var out = ""
         var stack: [(team: Int, open: Bool)] = []
-        if let root = teams.first { stack.append((root, true)) }
-        // Pre-order walk restricted to `teams`, emitting open and close events.
-        var visited = Set<Int>()
+        if let root = tree.root ?? tree.preorder.first { stack.append((root, true)) }
         while let (t, opening) = stack.popLast() {
             if !opening {
-                out.append(["close": ["has_children": true]])
+                out += closeTree
                 continue
             }
-            guard visited.insert(t).inserted else { continue }
-            let children = tree.children[t].filter { included.contains($0) }
             var d = teamEntry(m, team: t)
-            d["has_children"] = !children.isEmpty
-            out.append(["open": d])
-            if children.isEmpty {
-                out.append(["close": ["has_children": false]])
+            d["has_children"] = !tree.children[t].isEmpty
+            out += f.render("partials/team-tree/open", d)
+            if tree.children[t].isEmpty {
+                out += closeLeaf
             } else {
                 stack.append((t, false))
-                stack.append(contentsOf: children.reversed().map { ($0, true) })
+                stack.append(contentsOf: tree.children[t].reversed().map { ($0, true) })
             }
         }
         return out

@@ -43,6 +43,7 @@ public struct Theme: Sendable {
             readLayer(dir, shownAs: overrideDir, into: &files, diagnostics: &diagnostics)
         }
 
+        OKRHTMLContentType.register
         var templates: [String: MustacheTemplate] = [:]
         var assets: [Asset] = []
         var assetPaths: [String: String] = [:]
@@ -108,4 +109,17 @@ public struct Theme: Sendable {
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
     }
+}
+
+/// HTML escaping for templates that start with `{{% CONTENT_TYPE: OKRHTML }}`: the same five
+/// characters as swift-mustache's default (`& < > " '`), escaped over UTF-8 bytes. The default
+/// escapes character by character through a dictionary, which made escaping an eighth of a large
+/// build; a theme template without the pragma still gets the default, equally safe, escaping.
+struct OKRHTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+
+    /// Registers the content type once, before any template is parsed (the parser resolves it).
+    static let register: Void = {
+        MustacheContentTypes.register(OKRHTMLContentType(), named: "OKRHTML")
+    }()
 }
