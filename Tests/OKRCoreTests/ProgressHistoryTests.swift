@@ -16,8 +16,7 @@ import Testing
         let kr = ResolverTests.metric("a", 0, 100, checkins: [("2026-10-05", 10), ("2026-10-16", 30)])
         let milestone = KeyResult(
             id: "m", title: "m", kind: .milestone,
-            checkins: [CheckIn(date: Day(iso: "2026-10-12")!, location: ResolverTests.at("c"))], done: true,
-            location: ResolverTests.at("k"))
+            checkins: [CheckIn(date: Day(iso: "2026-10-12")!)], done: true)
         var d = Diagnostics()
         let site = Site(
             config: SiteConfig(title: "T", periods: [ResolverTests.q3, q4]), teams: ResolverTests.teams,
@@ -31,7 +30,7 @@ import Testing
     }
 
     @Test func childrenKeyResultsFollowTheirContributors() {
-        let parent = ResolverTests.objective("p", [KeyResult(id: "kr1", title: "c", kind: .children, location: ResolverTests.at("k"))])
+        let parent = ResolverTests.objective("p", [KeyResult(id: "kr1", title: "c", kind: .children)])
         let child = ResolverTests.objective(
             "c", team: "marketing", aligns: ["p#kr1"], [ResolverTests.metric("a", 0, 10, checkins: [("2026-10-09", 5)])])
         var d = Diagnostics()

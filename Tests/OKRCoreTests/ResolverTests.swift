@@ -24,7 +24,7 @@ import Testing
     {
         KeyResult(
             id: id, title: id, start: start, target: target, current: current, weight: weight,
-            checkins: checkins.map { CheckIn(date: Day(iso: $0.0)!, value: $0.1, location: at("c")) }, location: at("k"))
+            checkins: checkins.map { CheckIn(date: Day(iso: $0.0)!, value: $0.1) })
     }
 
     static func objective(_ id: String, team: String = "company", period: String = "2026-Q4", aligns: [String] = [],
@@ -94,10 +94,10 @@ import Testing
     }
 
     @Test func childrenKeyResultsNestAndCountOnlyPublished() {
-        let company = Self.objective("c", [KeyResult(id: "kr1", title: "t", kind: .children, location: Self.at("k"))])
+        let company = Self.objective("c", [KeyResult(id: "kr1", title: "t", kind: .children)])
         let marketing = Self.objective(
             "m", team: "marketing", aligns: ["c#kr1"],
-            [KeyResult(id: "kr1", title: "t", kind: .children, location: Self.at("k"))])
+            [KeyResult(id: "kr1", title: "t", kind: .children)])
         let social1 = Self.objective("s1", team: "social", aligns: ["m#kr1"], [Self.metric("a", 0, 10, current: 10)])
         let social2 = Self.objective("s2", team: "social", aligns: ["m#kr1"], [Self.metric("a", 0, 10, current: 0)])
         let secret = Self.objective(
@@ -114,7 +114,7 @@ import Testing
 
     @Test func childrenKeyResultWithNothingAlignedWarns() {
         let (org, d) = resolve([
-            Self.objective("c", [KeyResult(id: "kr1", title: "t", kind: .children, location: Self.at("k"))])
+            Self.objective("c", [KeyResult(id: "kr1", title: "t", kind: .children)])
         ])
         #expect(state(org, "c").progress == 0)
         #expect(d.items.contains { $0.severity == .warning && $0.message.contains("no published objective aligns") })

@@ -65,11 +65,11 @@ import Testing
     }
 
     func checkins(_ values: [(String, Double, Double?)]) -> [CheckIn] {
-        values.map { CheckIn(date: Day(iso: $0.0)!, value: $0.1, confidence: $0.2, location: SourceLocation(path: "x")) }
+        values.map { CheckIn(date: Day(iso: $0.0)!, value: $0.1, confidence: $0.2) }
     }
 
     @Test func trendExpectedLineEndsAtTheTargetOnTheLastDay() throws {
-        let kr = KeyResult(id: "kr1", title: "Followers", start: 5000, target: 6000, unit: "Follower", location: SourceLocation(path: "x"))
+        let kr = KeyResult(id: "kr1", title: "Followers", start: 5000, target: 6000, unit: "Follower")
         let points = checkins([("2026-10-05", 5100, 0.7), ("2026-11-02", 5400, 0.8)])
         let svg = try #require(
             TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func decreasingMetricTrendGoesDown() throws {
-        let kr = KeyResult(id: "kr1", title: "Lead time", start: 10, target: 5, unit: "days", location: SourceLocation(path: "x"))
+        let kr = KeyResult(id: "kr1", title: "Lead time", start: 10, target: 5, unit: "days")
         let points = checkins([("2026-10-12", 9, nil), ("2026-11-02", 8, nil), ("2026-11-23", 6.5, nil)])
         let svg = try #require(
             TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func trendOnlyForMetrics() {
-        let milestone = KeyResult(id: "m", title: "Done", kind: .milestone, location: SourceLocation(path: "x"))
+        let milestone = KeyResult(id: "m", title: "Done", kind: .milestone)
         #expect(TrendChart.svg(kr: milestone, checkins: [], period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t") == nil)
     }
 
@@ -161,8 +161,8 @@ import Testing
 
     @Test func everyTextIsEscaped() throws {
         let evil = "<script>x</script>\"'&"
-        let kr = KeyResult(id: "kr1", title: evil, start: 0, target: 10, unit: evil, location: SourceLocation(path: "x"))
-        let points = [CheckIn(date: Day(iso: "2026-10-05")!, value: 2, confidence: 0.5, note: evil, location: SourceLocation(path: "x"))]
+        let kr = KeyResult(id: "kr1", title: evil, start: 0, target: 10, unit: evil)
+        let points = [CheckIn(date: Day(iso: "2026-10-05")!, value: 2, confidence: 0.5, note: evil)]
         let trend = try #require(
             TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t\"x"))
         let table = CheckinTable.html(kr, checkins: points, labels: Self.labels)

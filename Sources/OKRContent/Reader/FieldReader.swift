@@ -83,6 +83,14 @@ struct FieldReader {
     /// The place of a field's value, if the field is present.
     func location(of key: String) -> SourceLocation? { field(key).map(at) }
 
+    /// The mapping's place as a mark (the path is known from context).
+    var mark: Mark { Mark(line: Int(doc[node].line), column: Int(doc[node].column)) }
+
+    /// The place of a field's value as a mark.
+    func mark(of key: String) -> Mark? {
+        field(key).map { Mark(line: Int(doc[$0].line), column: Int(doc[$0].column)) }
+    }
+
     /// The value node of a field that is present and not null.
     func value(_ key: String) -> Int? {
         guard let v = field(key), !doc.isNull(v) else { return nil }
@@ -158,8 +166,12 @@ struct FieldReader {
             diagnostics.error("\"\(key)\" must be a date YYYY-MM-DD, found \(doc.kindDescription(v))", at: at(v))
             return nil
         }
+        let n = doc[v]
+        let parsed = doc.text.withUnsafeBufferPointer {
+            Day(isoBytes: UnsafeBufferPointer(rebasing: $0[Int(n.textStart)..<Int(n.textEnd)]))
+        }
+        if let d = parsed { return d }
         let s = doc.string(v)
-        if let d = Day(iso: s) { return d }
         if Day.looksLikeDate(s) {
             diagnostics.error("\"\(key)\" is an impossible date: \(s) does not exist", at: at(v))
         } else {

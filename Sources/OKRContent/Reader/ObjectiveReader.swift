@@ -58,8 +58,7 @@ public enum ObjectiveReader {
                 doc, doc.root, path: path, context: "objective", known: objectiveFields, diagnostics: &diagnostics)
         else { return nil }
 
-        let fileID = fileName(of: path)
-        let id = f.string("id", &diagnostics) ?? fileID
+        let id = f.string("id", &diagnostics) ?? fileName(of: path)
         let title = f.string("title", required: true, &diagnostics) ?? ""
         let team = f.string("team", required: true, &diagnostics) ?? ""
         let period = f.string("period", required: true, &diagnostics) ?? ""
@@ -82,7 +81,12 @@ public enum ObjectiveReader {
         objective.scoreLocation = f.location(of: "score")
         objective.keyResultsLocation = f.location(of: "key_results") ?? f.location
         if let items = f.list("key_results", &diagnostics) {
-            objective.keyResults = items.compactMap { readKeyResult($0, in: f, diagnostics: &diagnostics) }
+            // Exact capacity: grown arrays keep up to twice the memory, and a large organisation has
+            // hundreds of thousands of key results and millions of check-ins.
+            objective.keyResults.reserveCapacity(items.count)
+            for item in items {
+                if let kr = readKeyResult(item, in: f, diagnostics: &diagnostics) { objective.keyResults.append(kr) }
+            }
         }
         objective.body = String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
         objective.bodyLine = parts.bodyLine
@@ -114,16 +118,14 @@ public enum ObjectiveReader {
         let title = f.string("title", required: true, &diagnostics) ?? ""
         let kind = f.choice("kind", KeyResultKind.allCases.map(\.rawValue), &diagnostics)
             .flatMap(KeyResultKind.init(rawValue:)) ?? .metric
-        var kr = KeyResult(
-            id: id, title: title, kind: kind, location: f.location,
-            idLocation: f.location(of: "id") ?? f.location)
+        var kr = KeyResult(id: id, title: title, kind: kind, mark: f.mark, idMark: f.mark(of: "id") ?? f.mark)
         switch kind {
         case .metric:
             kr.start = f.number("start", required: true, &diagnostics)
             kr.target = f.number("target", required: true, &diagnostics)
             kr.current = f.number("current", &diagnostics)
-            kr.targetLocation = f.location(of: "target")
-            kr.currentLocation = f.location(of: "current")
+            kr.targetMark = f.mark(of: "target")
+            kr.currentMark = f.mark(of: "current")
             for field in ["done", "due"] where f.field(field) != nil {
                 diagnostics.warning(
                     "\"\(field)\" applies to milestone key results and is ignored for a metric",
@@ -138,7 +140,6 @@ public enum ObjectiveReader {
             if kind == .milestone {
                 kr.done = f.bool("done", &diagnostics) ?? false
                 kr.due = f.day("due", &diagnostics)
-                kr.dueLocation = f.location(of: "due")
             } else {
                 for field in ["done", "due"] where f.field(field) != nil {
                     diagnostics.warning(
@@ -149,12 +150,14 @@ public enum ObjectiveReader {
         }
         kr.unit = f.string("unit", &diagnostics)
         if let w = f.number("weight", &diagnostics) { kr.weight = w }
-        kr.weightLocation = f.location(of: "weight")
+        kr.weightMark = f.mark(of: "weight")
         kr.score = f.number("score", &diagnostics)
-        kr.scoreLocation = f.location(of: "score")
+        kr.scoreMark = f.mark(of: "score")
         if let items = f.list("checkins", &diagnostics) {
             kr.checkins.reserveCapacity(items.count)
-            kr.checkins = items.compactMap { readCheckIn($0, kind: kind, in: f, diagnostics: &diagnostics) }
+            for item in items {
+                if let c = readCheckIn(item, kind: kind, in: f, diagnostics: &diagnostics) { kr.checkins.append(c) }
+            }
         }
         return kr
     }
@@ -162,6 +165,7 @@ public enum ObjectiveReader {
     static func readCheckIn(
         _ node: Int, kind: KeyResultKind, in parent: FieldReader, diagnostics: inout Diagnostics
     ) -> CheckIn? {
+        if kind == .metric, let fast = plainCheckIn(node, in: parent.doc) { return fast }
         guard let f = parent.reader(node, context: "check-in", known: checkinFields, &diagnostics) else {
             return nil
         }
@@ -181,7 +185,48 @@ public enum ObjectiveReader {
         let note = f.string("note", &diagnostics)
         guard let date, kind != .metric || value != nil else { return nil }
         return CheckIn(
-            date: date, value: value, confidence: confidence, note: note, location: f.location,
-            confidenceLocation: f.location(of: "confidence"))
+            date: date, value: value, confidence: confidence, note: note, mark: f.mark,
+            confidenceMark: f.mark(of: "confidence"))
+    }
+
+    /// The common check-in `{ date: 2026-10-05, value: 5120, confidence: 0.7 }` read without a
+    /// ``FieldReader``: plain scalars, known keys each at most once, no note. Anything else returns
+    /// `nil` and takes the general path, which reports problems; millions of check-ins make this the
+    /// reader's hottest loop.
+    static func plainCheckIn(_ node: Int, in doc: YAMLDocument) -> CheckIn? {
+        guard doc[node].kind == .mapping else { return nil }
+        var date: Day?
+        var value: Double?
+        var confidence: Double?
+        var confidenceMark: Mark?
+        var child = doc[node].firstChild
+        while child >= 0 {
+            let key = Int(child)
+            let v = Int(doc[key].nextSibling)
+            guard v >= 0, doc[key].kind == .plainScalar, doc[v].kind == .plainScalar else { return nil }
+            let n = doc[v]
+            let bytes: (Day?, Double??) = doc.text.withUnsafeBufferPointer { t in
+                let slice = UnsafeBufferPointer(rebasing: t[Int(n.textStart)..<Int(n.textEnd)])
+                return (Day(isoBytes: slice), NumberSyntax.parse(slice))
+            }
+            if doc.scalar(key, equals: "date") {
+                guard date == nil, let d = bytes.0 else { return nil }
+                date = d
+            } else if doc.scalar(key, equals: "value") {
+                guard value == nil, let x = bytes.1, let x else { return nil }
+                value = x == 0 ? 0 : x
+            } else if doc.scalar(key, equals: "confidence") {
+                guard confidence == nil, let x = bytes.1, let x else { return nil }
+                confidence = x == 0 ? 0 : x
+                confidenceMark = Mark(line: Int(n.line), column: Int(n.column))
+            } else {
+                return nil
+            }
+            child = doc[v].nextSibling
+        }
+        guard let date, let value else { return nil }
+        return CheckIn(
+            date: date, value: value, confidence: confidence,
+            mark: Mark(line: Int(doc[node].line), column: Int(doc[node].column)), confidenceMark: confidenceMark)
     }
 }

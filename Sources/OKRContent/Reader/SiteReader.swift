@@ -127,8 +127,7 @@ public enum SiteReader {
                 }
             }
         }
-        files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return files
+        return FileSystem.sortedBytewise(files)
     }
 
     /// `a/b`, without doubling the separator.

@@ -5,6 +5,44 @@ enum SourceText {
     /// The problem with `bytes` as a message and 1-based line and column, or `nil` when they are fine.
     /// A leading byte-order mark is allowed (editors on Windows write one).
     static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> (message: String, line: Int, column: Int)? {
+        // Fast path: ASCII without NUL, eight bytes at a time; only a file that fails it is walked
+        // byte by byte with line and column.
+        if isValidText(bytes) { return nil }
+        return locateProblem(in: bytes)
+    }
+
+    /// Whether the bytes are well-formed UTF-8 without NUL: ASCII runs eight bytes at a time,
+    /// multi-byte sequences one by one.
+    static func isValidText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while i < n {
+            if i + 8 <= n {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No high bit (all ASCII) and no zero byte ((w - ones) & ~w & high).
+                if w & high == 0 && (w &- ones) & ~w & high == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0 { return false }
+                i += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// The full check with line and column, for files that are not plain ASCII.
+    static func locateProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (message: String, line: Int, column: Int)? {
         var line = 1
         var column = 1
         var i = 0

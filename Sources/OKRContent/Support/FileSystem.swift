@@ -48,6 +48,26 @@ public enum FileSystem {
     /// The message for the current `errno`.
     public static func lastError() -> String { String(cString: strerror(errno)) }
 
+    /// Names sorted by their UTF-8 bytes (the same order on every platform, unlike Unicode-aware
+    /// String comparison), comparing with memcmp.
+    public static func sortedBytewise(_ names: [String]) -> [String] {
+        var keyed = names.map { name -> (ContiguousArray<UInt8>, String) in (ContiguousArray(name.utf8), name) }
+        keyed.sort { a, b in
+            let n = min(a.0.count, b.0.count)
+            var c: Int32 = 0
+            if n > 0 {
+                c = a.0.withUnsafeBufferPointer { pa in
+                    b.0.withUnsafeBufferPointer { pb in
+                        guard let x = pa.baseAddress, let y = pb.baseAddress else { return 0 }
+                        return memcmp(x, y, n)
+                    }
+                }
+            }
+            return c != 0 ? c < 0 : a.0.count < b.0.count
+        }
+        return keyed.map(\.1)
+    }
+
     /// The whole file, or the reason it cannot be read.
     public static func read(_ path: String) -> Result<[UInt8], FileError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -93,8 +113,7 @@ public enum FileSystem {
             if name == "." || name == ".." { continue }
             names.append(name)
         }
-        names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return .success(names)
+        return .success(sortedBytewise(names))
     }
 }
 

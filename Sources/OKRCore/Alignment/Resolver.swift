@@ -71,14 +71,13 @@ public enum Resolver {
                         at: ref.location)
                     continue
                 }
-                let parent = objectives[p]
                 var kr: Int?
                 if let k = ref.keyResult {
-                    guard let ki = parent.keyResults.firstIndex(where: { $0.id == k }) else {
-                        let ids = parent.keyResults.map(\.id)
+                    guard let ki = objectives[p].keyResults.firstIndex(where: { $0.id == k }) else {
+                        let ids = objectives[p].keyResults.map(\.id)
                         let list = ids.isEmpty ? "none" : ids.joined(separator: ", ")
                         diagnostics.error(
-                            "aligns_to names key result \"\(k)\" of \"\(parent.id)\", which has no such key result "
+                            "aligns_to names key result \"\(k)\" of \"\(objectives[p].id)\", which has no such key result "
                                 + "(it has: \(list))\(Suggest.hint(for: k, in: ids))",
                             at: ref.location)
                         continue
@@ -92,25 +91,25 @@ public enum Resolver {
                         ownTeam.append((i, p, ref))
                     } else if !tree.isAncestor(pt, of: ct) {
                         diagnostics.error(
-                            "aligns to \"\(parent.id)\" of team \"\(parent.team)\", which is not above team "
+                            "aligns to \"\(objectives[p].id)\" of team \"\(objectives[p].team)\", which is not above team "
                                 + "\"\(o.team)\" in the team tree",
                             at: ref.location)
                     }
                 }
                 if let cp = objectivePeriod[i], let pp = objectivePeriod[p], cp != pp {
                     diagnostics.error(
-                        "aligns to \"\(parent.id)\" of period \(parent.period), but this objective belongs to "
+                        "aligns to \"\(objectives[p].id)\" of period \(objectives[p].period), but this objective belongs to "
                             + "\(o.period); alignment stays within a period",
                         at: ref.location)
                 }
-                if o.visibility == .public && parent.visibility == .confidential {
+                if o.visibility == .public && objectives[p].visibility == .confidential {
                     diagnostics.error(
-                        "public objective aligns to confidential objective \"\(parent.id)\", which would reveal "
+                        "public objective aligns to confidential objective \"\(objectives[p].id)\", which would reveal "
                             + "it; make this objective confidential too or align it elsewhere",
                         at: ref.location)
-                } else if isPublished[i] && !isPublished[p] && parent.draft && parent.visibility == .public {
+                } else if isPublished[i] && !isPublished[p] && objectives[p].draft && objectives[p].visibility == .public {
                     diagnostics.warning(
-                        "aligns to draft \"\(parent.id)\"; until it is published this objective is shown as "
+                        "aligns to draft \"\(objectives[p].id)\"; until it is published this objective is shown as "
                             + "not aligned",
                         at: ref.location)
                 }
@@ -198,35 +197,35 @@ public enum Resolver {
                 "objective \"\(o.id)\" has no key results; an objective needs at least one",
                 at: o.keyResultsLocation)
         }
-        var ids: [String: SourceLocation] = [:]
+        var ids: [String: Mark] = [:]
         for kr in o.keyResults {
             if let problem = Slug.problem(with: kr.id) {
-                diagnostics.error("key result id \"\(kr.id)\" \(problem)", at: kr.idLocation)
+                diagnostics.error("key result id \"\(kr.id)\" \(problem)", at: kr.idMark.location(in: o.path))
             }
             if let first = ids[kr.id] {
                 diagnostics.error(
                     "duplicate key result id \"\(kr.id)\" in this objective (first at line \(first.line))",
-                    at: kr.idLocation)
+                    at: kr.idMark.location(in: o.path))
             } else {
-                ids[kr.id] = kr.idLocation
+                ids[kr.id] = kr.idMark
             }
             if kr.kind == .metric, let s = kr.start, let t = kr.target, s == t {
                 diagnostics.error(
                     "start and target are both \(format(s)); a key result must move from one to the other",
-                    at: kr.targetLocation ?? kr.location)
+                    at: (kr.targetMark ?? kr.mark).location(in: o.path))
             }
             if !(kr.weight > 0) {
                 diagnostics.error(
-                    "weight \(format(kr.weight)) must be greater than 0", at: kr.weightLocation ?? kr.location)
+                    "weight \(format(kr.weight)) must be greater than 0", at: (kr.weightMark ?? kr.mark).location(in: o.path))
             }
             if let s = kr.score, !(0...1).contains(s) {
-                diagnostics.error("score \(format(s)) is outside 0.0…1.0", at: kr.scoreLocation ?? kr.location)
+                diagnostics.error("score \(format(s)) is outside 0.0…1.0", at: (kr.scoreMark ?? kr.mark).location(in: o.path))
             }
             for c in kr.checkins {
                 if let conf = c.confidence, !(0...1).contains(conf) {
                     diagnostics.error(
                         "confidence \(format(conf)) is outside 0…1 (0.7 means 70 % confident)",
-                        at: c.confidenceLocation ?? c.location)
+                        at: (c.confidenceMark ?? c.mark).location(in: o.path))
                 }
             }
         }
@@ -245,7 +244,9 @@ public enum Resolver {
             var krStates: [KeyResultState] = []
             krStates.reserveCapacity(objective.keyResults.count)
             for (k, kr) in objective.keyResults.enumerated() {
-                var known = kr.checkins.filter { $0.date <= asOf }
+                // Usually every check-in is known and in order: then the state shares the key result's
+                // array instead of copying millions of check-ins.
+                var known = kr.checkins.allSatisfy { $0.date <= asOf } ? kr.checkins : kr.checkins.filter { $0.date <= asOf }
                 if known.count > 1 && !isSortedByDate(known) {
                     // Stable: check-ins of the same day keep their file order, so the later one is newest.
                     known = known.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
@@ -260,7 +261,7 @@ public enum Resolver {
                         diagnostics.warning(
                             "current: \(format(c)) differs from the newest check-in (\(format(v)) on \(n.date)); "
                                 + "current wins",
-                            at: kr.currentLocation ?? kr.location)
+                            at: (kr.currentMark ?? kr.mark).location(in: objective.path))
                     }
                     let current = kr.current ?? newest?.value ?? kr.start
                     state.current = current
@@ -289,7 +290,7 @@ public enum Resolver {
                         diagnostics.warning(
                             "key result \"\(kr.id)\" is measured by its children, but no published objective "
                                 + "aligns to \"\(objective.id)#\(kr.id)\"; its progress is 0",
-                            at: kr.location)
+                            at: kr.mark.location(in: objective.path))
                     } else {
                         let sum = contributors.reduce(0.0) { $0 + (states[$1]?.progress ?? 0) }
                         state.progress = Progress.clamp(sum / Double(contributors.count))

@@ -26,7 +26,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a day that exists.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
+        var copy = String(text)
+        guard let day = copy.withUTF8({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes (the YAML reader's hot path: no String is made).
+    public init?(isoBytes u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func digits(_ r: Range<Int>) -> Int? {
             var v = 0

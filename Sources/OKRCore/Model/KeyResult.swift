@@ -18,22 +18,22 @@ public struct CheckIn: Sendable, Hashable {
     public var confidence: Double?
     /// What happened.
     public var note: String?
-    /// Where the check-in is written.
-    public var location: SourceLocation
+    /// Where the check-in is written (in its objective's file).
+    public var mark: Mark
     /// Where `confidence` is written.
-    public var confidenceLocation: SourceLocation?
+    public var confidenceMark: Mark?
 
     /// Creates a check-in.
     public init(
         date: Day, value: Double? = nil, confidence: Double? = nil, note: String? = nil,
-        location: SourceLocation, confidenceLocation: SourceLocation? = nil
+        mark: Mark = Mark(), confidenceMark: Mark? = nil
     ) {
         self.date = date
         self.value = value
         self.confidence = confidence
         self.note = note
-        self.location = location
-        self.confidenceLocation = confidenceLocation
+        self.mark = mark
+        self.confidenceMark = confidenceMark
     }
 }
 
@@ -63,29 +63,25 @@ public struct KeyResult: Sendable {
     public var due: Day?
     /// A hand-set end-of-period score (0…1).
     public var score: Double?
-    /// Where the key result's entry starts.
-    public var location: SourceLocation
+    /// Where the key result's entry starts (in its objective's file).
+    public var mark: Mark
     /// Where `id` is written.
-    public var idLocation: SourceLocation
+    public var idMark: Mark
     /// Where `target` is written (for start = target).
-    public var targetLocation: SourceLocation?
+    public var targetMark: Mark?
     /// Where `current` is written.
-    public var currentLocation: SourceLocation?
+    public var currentMark: Mark?
     /// Where `weight` is written.
-    public var weightLocation: SourceLocation?
+    public var weightMark: Mark?
     /// Where `score` is written.
-    public var scoreLocation: SourceLocation?
-    /// Where `due` is written.
-    public var dueLocation: SourceLocation?
+    public var scoreMark: Mark?
 
     /// Creates a key result with the spec's defaults.
     public init(
         id: String, title: String, kind: KeyResultKind = .metric, start: Double? = nil, target: Double? = nil,
         current: Double? = nil, unit: String? = nil, weight: Double = 1, checkins: [CheckIn] = [],
-        done: Bool = false, due: Day? = nil, score: Double? = nil, location: SourceLocation,
-        idLocation: SourceLocation? = nil, targetLocation: SourceLocation? = nil,
-        currentLocation: SourceLocation? = nil, weightLocation: SourceLocation? = nil,
-        scoreLocation: SourceLocation? = nil, dueLocation: SourceLocation? = nil
+        done: Bool = false, due: Day? = nil, score: Double? = nil, mark: Mark = Mark(), idMark: Mark? = nil,
+        targetMark: Mark? = nil, currentMark: Mark? = nil, weightMark: Mark? = nil, scoreMark: Mark? = nil
     ) {
         self.id = id
         self.title = title
@@ -99,13 +95,12 @@ public struct KeyResult: Sendable {
         self.done = done
         self.due = due
         self.score = score
-        self.location = location
-        self.idLocation = idLocation ?? location
-        self.targetLocation = targetLocation
-        self.currentLocation = currentLocation
-        self.weightLocation = weightLocation
-        self.scoreLocation = scoreLocation
-        self.dueLocation = dueLocation
+        self.mark = mark
+        self.idMark = idMark ?? mark
+        self.targetMark = targetMark
+        self.currentMark = currentMark
+        self.weightMark = weightMark
+        self.scoreMark = scoreMark
     }
 
     /// Whether the target is below the start (fewer defects, shorter lead time).
