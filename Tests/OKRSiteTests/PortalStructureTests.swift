@@ -202,3 +202,26 @@ import Testing
         #expect(!page.contains("Schlüsselergebnis"))
     }
 }
+
+@Suite struct LargeCascadeTests {
+    @Test func aLargePartOfTheTreeGetsItsOwnCascadePage() throws {
+        var objectives = [
+            "c.md": Fixtures.objective("c"),
+            "m.md": Fixtures.objective("m", team: "marketing", extra: "aligns_to: c#kr1\n"),
+        ]
+        for i in 0..<420 {
+            objectives["s\(i).md"] = Fixtures.objective("s\(i)", team: "social-media", extra: "aligns_to: m#kr1\n")
+        }
+        let result = try SiteFixture(Fixtures.site(objectives)).build()
+        #expect(result.errors.isEmpty)
+        let top = try result.text("cascade/2026-Q4.html")
+        #expect(top.contains("href=\"cascade/2026-Q4/m.html\""))
+        #expect(top.contains("Objective m<"))
+        #expect(!top.contains("Objective s7<"))
+        let part = try result.text("cascade/2026-Q4/m.html")
+        #expect(part.contains("<base href=\"../../\">"))
+        #expect(part.contains("Objective s7<") && part.contains("Objective s419<"))
+        #expect(part.contains("href=\"cascade/2026-Q4.html\""))  // back to the whole cascade
+        #expect(part.contains("href=\"objectives/c.html\""))  // the way up
+    }
+}

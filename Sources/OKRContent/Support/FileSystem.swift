@@ -196,6 +196,58 @@ extension FileSystem {
     public static func link(_ from: String, _ to: String) -> Bool { Glibc.link(from, to) == 0 }
 }
 
+/// A file written piece by piece (large exports that should not be held in memory whole).
+public final class FileSink {
+    private let fd: Int32
+    /// The path.
+    public let path: String
+    private var buffer: [UInt8] = []
+    /// The first error, if any.
+    public private(set) var error: FileError?
+
+    /// Creates or truncates the file.
+    public init(path: String) throws(FileError) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, message: FileSystem.lastError()) }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends text; written out in blocks of a megabyte.
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard error == nil else {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        let result = buffer.withUnsafeBytes { b -> Bool in
+            var offset = 0
+            while offset < b.count {
+                let n = Glibc.write(fd, b.baseAddress! + offset, b.count - offset)  // count > 0 in the loop
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        if !result { error = FileError(path: path, message: FileSystem.lastError()) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and closes the file; returns the first error.
+    public func close() -> FileError? {
+        flush()
+        if Glibc.close(fd) != 0 && error == nil { error = FileError(path: path, message: FileSystem.lastError()) }
+        return error
+    }
+}
+
 /// A file that could not be read or written, with the system's reason.
 public struct FileError: Error, Sendable, CustomStringConvertible {
     /// The path as given.

@@ -89,7 +89,9 @@ public enum SiteBuilder {
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
         }
-        if let e = staging.write(OKRsJSON.path, OKRsJSON.render(model)) { errors.append(e.description) }
+        if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
+            errors.append(e.description)
+        }
         guard errors.isEmpty else {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(errors[0])")

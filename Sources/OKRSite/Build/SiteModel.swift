@@ -29,14 +29,19 @@ public final class SiteModel: @unchecked Sendable {
     public let markdown: Markdown
     /// Each objective's burn-up (weekly progress from its key results' check-ins).
     public let history: [[ProgressPoint]]
+    /// Per period: the objectives whose part of the cascade gets a page of its own.
+    public let cascadeSplits: [[Int]]
     /// The strings table as a Mustache context (`{{t.key}}`).
     public let stringsContext: [String: Any]
     /// Pieces of markup for trees assembled in Swift.
     public let fragments: Fragments
-    /// Each published objective's summary with its rendered components; empty for unpublished ones.
-    private var summaries: [[String: Any]] = []
+    /// Each published objective's summary with its rendered line; `nil` for unpublished ones. A struct
+    /// of strings, not a dictionary: at 100,000 objectives dictionaries alone took 300 MB.
+    private var summaries: [ObjectiveSummary?] = []
     /// `partials/status` rendered for each status.
     private var statusHTML: [Status: String] = [:]
+    /// "erwartet 0,7" / "erwartet 1,0" per objective type.
+    private var expectedScoreLabels: [ObjectiveType: String] = [:]
     /// `partials/nav` rendered for each section.
     private var navHTML: [String: String] = [:]
     /// `partials/grade` rendered for each score (tenths 0…10).
@@ -61,12 +66,19 @@ public final class SiteModel: @unchecked Sendable {
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
         history = charts ? ProgressHistory.series(org) : []
+        let figures = self.figures
+        cascadeSplits = org.periods.indices.map {
+            CascadePage.splits(org, period: $0, objectives: figures[$0].objectives)
+        }
         stringsContext = theme.strings.table
         fragments = Fragments(theme: theme)
         for s in Status.allCases {
             var context = status(s)
             context["t"] = stringsContext
             statusHTML[s] = theme.render("partials/status", context) ?? ""
+        }
+        for type in ObjectiveType.allCases {
+            expectedScoreLabels[type] = t.format("score_expected", ["score": format.decimal1(type.expectedScore)])
         }
         for section in ["", "home", "cascade", "teams", "people", "periods"] {
             navHTML[section] = theme.render("partials/nav", ["nav": navigation(section), "t": stringsContext]) ?? ""
@@ -82,11 +94,17 @@ public final class SiteModel: @unchecked Sendable {
         for person in people.all {
             personHTML[person.name] = theme.render("partials/person-link", personLink(person.name)) ?? ""
         }
-        let computed = Parallel.map(Array(org.objectives.indices)) { o -> Unchecked<[String: Any]> in
-            guard org.isPublished[o] else { return Unchecked([:]) }
-            return Unchecked(self.components(o))
+        let published = org.isPublished.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let keepCards = published <= SiteModel.cardCacheLimit
+        summaries = Parallel.map(Array(org.objectives.indices)) { o -> ObjectiveSummary? in
+            guard org.isPublished[o] else { return nil }
+            var s = self.summary(o)
+            var context = s.context(self)
+            context["t"] = self.stringsContext
+            s.lineHTML = theme.render("partials/objective-line", context) ?? ""
+            if keepCards { s.cardHTML = self.renderCard(o, summary: s) }
+            return s
         }
-        summaries = computed.map(\.value)
     }
 
     /// The strings.
@@ -102,6 +120,10 @@ public final class SiteModel: @unchecked Sendable {
     public func url(period p: Int) -> String { "periods/\(org.periods[p].id).html" }
     /// The cascade of a period.
     public func url(cascade p: Int) -> String { "cascade/\(org.periods[p].id).html" }
+    /// The cascade page of a large objective's part of the tree.
+    public func url(cascadeOf o: Int) -> String {
+        "cascade/\(org.periods[org.objectivePeriod[o] ?? 0].id)/\(org.objectives[o].id).html"
+    }
 
     // MARK: Fragments
 
@@ -146,57 +168,57 @@ public final class SiteModel: @unchecked Sendable {
         ["name": org.periods[p].id, "url": url(period: p)]
     }
 
-    /// A published objective's summary for lists, cards and the cascade, with `line_html` and
-    /// `card_html` (its rendered components).
-    public func objectiveSummary(_ o: Int) -> [String: Any] { summaries[o] }
+    /// A published objective's summary for lists and the cascade, with `line_html` (its rendered line).
+    public func objectiveSummary(_ o: Int) -> [String: Any] {
+        summaries[o]?.context(self) ?? [:]
+    }
 
-    /// The summary, figures and key results of an objective, and its rendered components.
-    private func components(_ o: Int) -> [String: Any] {
-        var d = summary(o)
-        let krs = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
-        d["krs"] = krs
-        d["has_krs"] = !krs.isEmpty
-        var context = d
-        context["t"] = stringsContext
-        d["line_html"] = theme.render("partials/objective-line", context) ?? ""
-        d["card_html"] = theme.render("partials/objective-card", context) ?? ""
-        // The rows live on in the card; kept for every objective they would dominate memory.
-        d["krs"] = [[String: Any]]()
+    /// The summary with the objective's key results and `card_html`, rendered from
+    /// `partials/objective-card` (cards are drawn where needed: kept for every objective they took
+    /// most of a large build's memory).
+    public func objectiveCard(_ o: Int) -> [String: Any] {
+        var d = objectiveSummary(o)
+        if let s = summaries[o] { d["card_html"] = s.cardHTML ?? renderCard(o, summary: s) }
         return d
     }
 
-    private func summary(_ o: Int) -> [String: Any] {
+    /// Cards are kept for organisations up to this many published objectives (about 5 KB each);
+    /// larger ones render a card each time a page shows it, trading time for memory.
+    static let cardCacheLimit = 25_000
+
+    private func renderCard(_ o: Int, summary: ObjectiveSummary) -> String {
+        var context = summary.context(self)
+        let krs = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
+        context["krs"] = krs
+        context["has_krs"] = !krs.isEmpty
+        context["t"] = stringsContext
+        return theme.render("partials/objective-card", context) ?? ""
+    }
+
+    private func summary(_ o: Int) -> ObjectiveSummary {
         let objective = org.objectives[o]
         let state = org.states[o]
-        var d = status(state.status)
-        d["id"] = objective.id
-        d["title"] = objective.title
-        d["url"] = url(objective: o)
-        d["team"] = org.objectiveTeam[o].map(teamLink) ?? [:]
-        d["owner"] = personLink(org.owner(of: o))
-        d["progress_pct"] = format.percent(state.progress)
-        d["progress_bar"] = chart { ProgressBar.svg(
-            progress: state.progress, expected: isOpen(o) ? state.expected : nil, status: state.status, labels: labels) }
-        d["ring"] = chart { StatusRing.svg(progress: state.progress, status: state.status, labels: labels) }
-        d["committed"] = objective.type == .committed
-        d["type_label"] = t["type_\(objective.type.rawValue)"]
-        d["kr_count"] = objective.keyResults.count
-        d["expected_score_label"] = t.format(
-            "score_expected", ["score": format.decimal1(objective.type.expectedScore)])
-        if let score = state.score {
-            // Graded: the grade takes the status's place, and the bar shows the band's colour.
-            d["has_score"] = true
-            d["score"] = format.decimal1(score)
-            d["score_band"] = ScoreBand(score: score).rawValue
-            d["score_band_label"] = t["band_\(ScoreBand(score: score).rawValue)"]
-            d["status_html"] = gradeBadge(score)
-            d["progress_bar"] = chart { ProgressBar.svg(
-                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: score)) }
-        } else {
-            d["has_score"] = false
+        let score = state.score
+        return ObjectiveSummary(
+            objective: o, title: objective.title, url: url(objective: o), team: org.objectiveTeam[o],
+            owner: org.owner(of: o), progressPct: format.percent(state.progress), status: state.status,
+            typeLabel: t["type_\(objective.type.rawValue)"], committed: objective.type == .committed,
+            krCount: objective.keyResults.count,
+            expectedScoreLabel: expectedScoreLabels[objective.type] ?? "",
+            score: score.map { format.decimal1($0) }, band: score.map { ScoreBand(score: $0) },
+            period: org.objectivePeriod[o], progressBar: progressBar(o),
+            ring: chart { StatusRing.svg(progress: state.progress, status: state.status, labels: labels) },
+            lineHTML: "", cardHTML: nil)
+    }
+
+    /// The progress bar of an objective (band-coloured once graded).
+    func progressBar(_ o: Int) -> String {
+        let state = org.states[o]
+        return chart {
+            ProgressBar.svg(
+                progress: state.progress, expected: state.score == nil && isOpen(o) ? state.expected : nil,
+                status: state.status, labels: labels, band: state.score.map { ScoreBand(score: $0) })
         }
-        d["period"] = org.objectivePeriod[o].map(periodLink) ?? [:]
-        return d
     }
 
     /// A chart, or "" when charts are off.
@@ -344,9 +366,58 @@ public final class SiteModel: @unchecked Sendable {
     }
 }
 
-/// Carries a value the compiler cannot prove `Sendable` out of a parallel map; used only for values
-/// built inside one task and read-only afterwards.
-struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// What lists show of a published objective, kept for the whole build: strings already formatted,
+/// and its rendered line.
+struct ObjectiveSummary: Sendable {
+    var objective: Int
+    var title: String
+    var url: String
+    var team: Int?
+    var owner: String?
+    var progressPct: String
+    var status: Status
+    var typeLabel: String
+    var committed: Bool
+    var krCount: Int
+    var expectedScoreLabel: String
+    var score: String?
+    var band: ScoreBand?
+    var period: Int?
+    var progressBar: String
+    var ring: String
+    var lineHTML: String
+    var cardHTML: String?
+
+    /// The Mustache context (`title`, `url`, `team`, `owner`, `progress_pct`, `progress_bar`, `ring`,
+    /// `status_html`, `score`, `line_html`, …).
+    func context(_ m: SiteModel) -> [String: Any] {
+        var d = m.status(status)
+        d["id"] = m.org.objectives[objective].id
+        d["title"] = title
+        d["url"] = url
+        d["team"] = team.map(m.teamLink) ?? [:]
+        d["owner"] = m.personLink(owner)
+        d["progress_pct"] = progressPct
+        d["progress_bar"] = progressBar
+        d["ring"] = ring
+        d["committed"] = committed
+        d["type_label"] = typeLabel
+        d["kr_count"] = krCount
+        d["expected_score_label"] = expectedScoreLabel
+        d["krs"] = [[String: Any]]()
+        d["has_krs"] = false
+        if let score, let band {
+            // Graded: the grade takes the status's place.
+            d["has_score"] = true
+            d["score"] = score
+            d["score_band"] = band.rawValue
+            d["score_band_label"] = m.t["band_\(band.rawValue)"]
+            d["status_html"] = m.gradeBadge(m.org.states[objective].score ?? 0)
+        } else {
+            d["has_score"] = false
+        }
+        d["period"] = period.map(m.periodLink) ?? [:]
+        d["line_html"] = lineHTML
+        return d
+    }
 }

@@ -251,27 +251,27 @@ public enum AlignmentMap {
                 d = "M\(SVG.n(x1)),\(SVG.n(cy)) C\(SVG.n(x1)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(y2))"
             }
             svg.element(
-                "path", ["class": e.secondary ? "edge secondary" : "edge", "d": d, "stroke-width": SVG.n(e.weight)])
+                "path", ["class": e.secondary ? "edge secondary" : "edge", "d": .text(d), "stroke-width": .n(e.weight)])
         }
         for (i, node) in layout.nodes.enumerated() {
             let (x, y) = origin(layout, i)
             let statusWords = t["status_\(node.status.rawValue)"]
-            svg.open("a", ["href": node.url])
+            svg.open("a", ["href": .text(node.url)])
             svg.element("title", [:], text: "\(node.title) – \(f.percent(node.progress)), \(statusWords)")
             svg.element(
                 "rect",
                 [
-                    "class": node.unaligned ? "node unaligned" : "node", "x": SVG.n(x), "y": SVG.n(y),
-                    "width": SVG.n(nodeWidth), "height": SVG.n(nodeHeight), "rx": "6",
+                    "class": node.unaligned ? "node unaligned" : "node", "x": .n(x), "y": .n(y),
+                    "width": .n(nodeWidth), "height": .n(nodeHeight), "rx": "6",
                 ])
-            svg.element("rect", ["class": "fill s-\(node.status.rawValue)", "x": SVG.n(x), "y": SVG.n(y), "width": "5", "height": SVG.n(nodeHeight), "rx": "2"])
+            svg.element("rect", ["class": "fill s-\(node.status.rawValue)", "x": .n(x), "y": .n(y), "width": "5", "height": .n(nodeHeight), "rx": "2"])
             for (n, line) in wrap(node.title, width: 19, lines: 3).enumerated() {
-                svg.element("text", ["class": "node-title", "x": SVG.n(x + 10), "y": SVG.n(y + 14 + Double(n) * 12)], text: line)
+                svg.element("text", ["class": "node-title", "x": .n(x + 10), "y": .n(y + 14 + Double(n) * 12)], text: line)
             }
             let sub = layout.teams ? t.plural("map_objectives", count: Int(node.subtitle) ?? 0, formatted: node.subtitle) : node.subtitle
-            svg.element("text", ["class": "node-sub", "x": SVG.n(x + 10), "y": SVG.n(y + 54)], text: TeamComparisonChart.truncated(sub, 22))
+            svg.element("text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 54)], text: TeamComparisonChart.truncated(sub, 22))
             svg.element(
-                "text", ["class": "node-sub", "x": SVG.n(x + 10), "y": SVG.n(y + 68)],
+                "text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 68)],
                 text: "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)")
             svg.close("a")
         }

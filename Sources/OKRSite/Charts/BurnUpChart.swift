@@ -30,37 +30,37 @@ public enum BurnUpChart {
         let (left, right, top, bottom) = plot
         svg.open("g", ["class": "axis"])
         for v in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            let yy = SVG.n(y(v))
-            svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": yy, "x2": SVG.n(right), "y2": yy])
+            let yy = Attribute.n(y(v))
+            svg.element("line", ["class": "grid", "x1": .n(left), "y1": yy, "x2": .n(right), "y2": yy])
             svg.element(
-                "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(y(v) + 4), "text-anchor": "end"],
+                "text", ["class": "tick", "x": .n(left - 6), "y": .n(y(v) + 4), "text-anchor": "end"],
                 text: f.percent(v))
         }
         for d in Ticks.dates(start: period.start, end: period.end) {
-            let xx = SVG.n(x(d, period: period))
-            svg.element("line", ["class": "tick-mark", "x1": xx, "y1": SVG.n(bottom), "x2": xx, "y2": SVG.n(bottom + 4)])
+            let xx = Attribute.n(x(d, period: period))
+            svg.element("line", ["class": "tick-mark", "x1": xx, "y1": .n(bottom), "x2": xx, "y2": .n(bottom + 4)])
             svg.element(
-                "text", ["class": "tick", "x": xx, "y": SVG.n(bottom + 17), "text-anchor": "middle"], text: f.shortDate(d))
+                "text", ["class": "tick", "x": xx, "y": .n(bottom + 17), "text-anchor": "middle"], text: f.shortDate(d))
         }
         svg.close("g")
         svg.element(
             "line",
             [
-                "class": "expected-line", "x1": SVG.n(x(period.start, period: period)), "y1": SVG.n(y(0)),
-                "x2": SVG.n(x(period.end, period: period)), "y2": SVG.n(y(1)),
+                "class": "expected-line", "x1": .n(x(period.start, period: period)), "y1": .n(y(0)),
+                "x2": .n(x(period.end, period: period)), "y2": .n(y(1)),
             ])
         if period.contains(asOf) {
-            let xx = SVG.n(x(asOf, period: period))
-            svg.element("line", ["class": "asof", "x1": xx, "y1": SVG.n(top), "x2": xx, "y2": SVG.n(bottom)])
+            let xx = Attribute.n(x(asOf, period: period))
+            svg.element("line", ["class": "asof", "x1": xx, "y1": .n(top), "x2": xx, "y2": .n(bottom)])
             svg.element(
                 "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
         }
         let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
         let area = coords + ["\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))", "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))"]
-        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": area.joined(separator: " ")])
-        svg.element("polyline", ["class": "actual s-\(status.rawValue)", "points": coords.joined(separator: " ")])
+        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .text(area.joined(separator: " "))])
+        svg.element("polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
         svg.element(
-            "circle", ["class": "point", "cx": SVG.n(x(last.day, period: period)), "cy": SVG.n(y(last.progress)), "r": "3.5"])
+            "circle", ["class": "point", "cx": .n(x(last.day, period: period)), "cy": .n(y(last.progress)), "r": "3.5"])
         let description = t.format(
             "chart_burnup_desc",
             [

@@ -15,13 +15,13 @@ public enum ProgressBar {
                 "rect",
                 [
                     "class": band.map { "band-fill band-\($0.rawValue)" } ?? "fill s-\(status.rawValue)", "x": "0",
-                    "y": "1", "width": SVG.n(p * 100), "height": "6", "rx": "3",
+                    "y": "1", "width": .n(p * 100), "height": "6", "rx": "3",
                 ])
         }
         var description = labels.strings.format(
             "chart_progress_desc", ["progress": labels.format.percent(p), "status": labels.status(status)])
         if let e = expected {
-            let x = SVG.n(Progress.clamp(e) * 100)
+            let x = Attribute.n(Progress.clamp(e) * 100)
             svg.element(
                 "line", ["class": "expected", "x1": x, "y1": "0", "x2": x, "y2": "8", "vector-effect": "non-scaling-stroke"])
             description += " " + labels.strings.format("chart_expected_desc", ["expected": labels.format.percent(e)])

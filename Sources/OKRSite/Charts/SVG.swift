@@ -1,68 +1,123 @@
 /// A small builder for inline SVG: every piece of text it writes is escaped, every coordinate
 /// rounded to 0.1, so charts are safe and byte-identical from the same data.
+///
+/// It writes UTF-8 bytes into one buffer: charts are made of thousands of tiny pieces, and appending
+/// each to a `String` cost more than drawing them.
 public struct SVG {
-    private(set) var body = ""
+    private(set) var bytes: [UInt8] = []
 
     /// An empty drawing.
     public init() {
-        body.reserveCapacity(1024)
+        bytes.reserveCapacity(2048)
     }
 
     /// A coordinate or length rounded to one decimal, without a trailing `.0`.
     public static func n(_ x: Double) -> String {
-        guard x.isFinite else { return "0" }
-        let tenths = Int((x * 10).rounded())
-        if tenths % 10 == 0 { return String(tenths / 10) }
-        let a = abs(tenths)
-        return (tenths < 0 ? "-" : "") + String(a / 10) + "." + String(a % 10)
+        var w = SVG()
+        w.number(x)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// Escapes text for SVG content and attribute values.
     public static func escape(_ s: String) -> String { HTML.escape(s) }
 
-    private mutating func attributes(_ attributes: KeyValuePairs<String, String>) {
+    /// Appends literal markup.
+    @inline(__always) mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a string as it is (markup okrportal made).
+    @inline(__always) mutating func raw(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text, escaped.
+    mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            for b in u {
+                switch b {
+                case 38: raw("&amp;")
+                case 60: raw("&lt;")
+                case 62: raw("&gt;")
+                case 34: raw("&quot;")
+                case 39: raw("&#39;")
+                default: bytes.append(b)
+                }
+            }
+        }
+    }
+
+    /// Appends a number rounded to one decimal.
+    mutating func number(_ x: Double) {
+        guard x.isFinite else {
+            bytes.append(48)
+            return
+        }
+        let tenths = Int((x * 10).rounded())
+        if tenths < 0 { bytes.append(45) }
+        let a = abs(tenths)
+        integer(a / 10)
+        if a % 10 != 0 {
+            bytes.append(46)
+            bytes.append(UInt8(48 + a % 10))
+        }
+    }
+
+    private mutating func integer(_ v: Int) {
+        if v >= 10 { integer(v / 10) }
+        bytes.append(UInt8(48 + v % 10))
+    }
+
+    private mutating func attributes(_ attributes: KeyValuePairs<StaticString, Attribute>) {
         for (k, v) in attributes {
-            body.append(" ")
-            body.append(k)
-            body.append("=\"")
-            body.append(SVG.escape(v))
-            body.append("\"")
+            raw(" ")
+            raw(k)
+            raw("=\"")
+            switch v {
+            case .text(let s): text(s)
+            case .number(let x): number(x)
+            }
+            raw("\"")
         }
     }
 
     /// Appends an element with attributes (values escaped) and optional escaped text content.
-    public mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) {
-        body.append("<")
-        body.append(name)
+    public mutating func element(
+        _ name: StaticString, _ attributes: KeyValuePairs<StaticString, Attribute>, text content: String? = nil
+    ) {
+        raw("<")
+        raw(name)
         self.attributes(attributes)
-        if let text {
-            body.append(">")
-            body.append(SVG.escape(text))
-            body.append("</")
-            body.append(name)
-            body.append(">")
+        if let content {
+            raw(">")
+            text(content)
+            raw("</")
+            raw(name)
+            raw(">")
         } else {
-            body.append("/>")
+            raw("/>")
         }
     }
 
     /// Opens a group with attributes.
-    public mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-        body.append("<")
-        body.append(name)
+    public mutating func open(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, Attribute> = [:]) {
+        raw("<")
+        raw(name)
         self.attributes(attributes)
-        body.append(">")
+        raw(">")
     }
 
     /// Closes an element opened with ``open(_:_:)``.
-    public mutating func close(_ name: String) {
-        body.append("</")
-        body.append(name)
-        body.append(">")
+    public mutating func close(_ name: StaticString) {
+        raw("</")
+        raw(name)
+        raw(">")
     }
 
     /// Appends another drawing's content.
-    public mutating func append(_ other: SVG) { body.append(other.body) }
+    public mutating func append(_ other: SVG) { bytes.append(contentsOf: other.bytes) }
 
     /// The whole `<svg>` element: `role="img"`, a `<title>` and a `<desc>` stating the data in words,
     /// a `viewBox` so it stays sharp at any zoom, and the drawing. `stretch` lets CSS set both sides
@@ -73,40 +128,61 @@ public struct SVG {
         width: Double, height: Double, title: String, description: String, className: String,
         idPrefix: String? = nil, stretch: Bool = false, role: String? = "img"
     ) -> String {
-        let w = SVG.n(width)
-        let h = SVG.n(height)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\""
-        out.reserveCapacity(body.utf8.count + title.utf8.count + description.utf8.count + 256)
-        out.append(SVG.escape(className))
-        out.append("\" viewBox=\"0 0 ")
-        out.append(w)
-        out.append(" ")
-        out.append(h)
-        out.append("\" width=\"")
-        out.append(w)
-        out.append("\" height=\"")
-        out.append(h)
-        out.append("\"")
-        if stretch { out.append(" preserveAspectRatio=\"none\"") }
+        var out = SVG()
+        out.bytes.reserveCapacity(bytes.count + title.utf8.count + description.utf8.count + 256)
+        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"")
+        out.text(className)
+        out.raw("\" viewBox=\"0 0 ")
+        out.number(width)
+        out.raw(" ")
+        out.number(height)
+        out.raw("\" width=\"")
+        out.number(width)
+        out.raw("\" height=\"")
+        out.number(height)
+        out.raw("\"")
+        if stretch { out.raw(" preserveAspectRatio=\"none\"") }
         if let role {
-            out.append(" role=\"")
-            out.append(role)
-            out.append("\"")
+            out.raw(" role=\"")
+            out.text(role)
+            out.raw("\"")
         }
-        if let raw = idPrefix {
-            let id = SVG.escape(raw)
-            out.append(" aria-labelledby=\"\(id)-t \(id)-d\"><title id=\"\(id)-t\">")
-            out.append(SVG.escape(title))
-            out.append("</title><desc id=\"\(id)-d\">")
+        if let id = idPrefix {
+            out.raw(" aria-labelledby=\"")
+            out.text(id)
+            out.raw("-t ")
+            out.text(id)
+            out.raw("-d\"><title id=\"")
+            out.text(id)
+            out.raw("-t\">")
+            out.text(title)
+            out.raw("</title><desc id=\"")
+            out.text(id)
+            out.raw("-d\">")
         } else {
-            out.append("><title>")
-            out.append(SVG.escape(title))
-            out.append("</title><desc>")
+            out.raw("><title>")
+            out.text(title)
+            out.raw("</title><desc>")
         }
-        out.append(SVG.escape(description))
-        out.append("</desc>")
-        out.append(body)
-        out.append("</svg>")
-        return out
+        out.text(description)
+        out.raw("</desc>")
+        out.bytes.append(contentsOf: bytes)
+        out.raw("</svg>")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
+}
+
+/// An attribute value: text (escaped) or a number (rounded to 0.1), written straight into the
+/// drawing without an intermediate string.
+public enum Attribute: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// Text, escaped when written.
+    case text(String)
+    /// A coordinate or length.
+    case number(Double)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self = .text(String(stringInterpolation: stringInterpolation)) }
+
+    /// A number.
+    public static func n(_ x: Double) -> Attribute { .number(x) }
 }

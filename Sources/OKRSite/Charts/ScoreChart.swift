@@ -40,26 +40,26 @@ public enum ScoreChart {
         let height = Double(rows.count) * row + 20
         var svg = SVG()
         for v in [0.0, 0.3, 0.7, 1.0] {
-            let xx = SVG.n(x(v))
-            svg.element("line", ["class": "grid", "x1": xx, "y1": "0", "x2": xx, "y2": SVG.n(height - 16)])
-            svg.element("text", ["class": "tick", "x": xx, "y": SVG.n(height - 4), "text-anchor": "middle"], text: f.decimal1(v))
+            let xx = Attribute.n(x(v))
+            svg.element("line", ["class": "grid", "x1": xx, "y1": "0", "x2": xx, "y2": .n(height - 16)])
+            svg.element("text", ["class": "tick", "x": xx, "y": .n(height - 4), "text-anchor": "middle"], text: f.decimal1(v))
         }
         for (i, r) in rows.enumerated() {
             let y = Double(i) * row
             let band = ScoreBand(score: r.score)
             svg.element(
-                "text", ["class": "label", "x": SVG.n(labelWidth - 8), "y": SVG.n(y + 15), "text-anchor": "end"],
+                "text", ["class": "label", "x": .n(labelWidth - 8), "y": .n(y + 15), "text-anchor": "end"],
                 text: TeamComparisonChart.truncated(r.title, 27))
             svg.element(
                 "rect",
                 [
-                    "class": "band-fill band-\(band.rawValue)", "x": SVG.n(labelWidth), "y": SVG.n(y + 5),
-                    "width": SVG.n(x(r.score) - labelWidth), "height": "12", "rx": "2",
+                    "class": "band-fill band-\(band.rawValue)", "x": .n(labelWidth), "y": .n(y + 5),
+                    "width": .n(x(r.score) - labelWidth), "height": "12", "rx": "2",
                 ])
-            let ex = SVG.n(x(r.expected))
-            svg.element("line", ["class": "expected", "x1": ex, "y1": SVG.n(y + 2), "x2": ex, "y2": SVG.n(y + 20)])
+            let ex = Attribute.n(x(r.expected))
+            svg.element("line", ["class": "expected", "x1": ex, "y1": .n(y + 2), "x2": ex, "y2": .n(y + 20)])
             svg.element(
-                "text", ["class": "value", "x": SVG.n(width - valueWidth + 8), "y": SVG.n(y + 15)],
+                "text", ["class": "value", "x": .n(width - valueWidth + 8), "y": .n(y + 15)],
                 text: "\(f.decimal1(r.score)) \(t["band_\(band.rawValue)"])")
         }
         let words = rows.map {

@@ -8,12 +8,12 @@ public enum StatusRing {
         let r = 8.0
         let circumference = 2 * Double.pi * r
         var svg = SVG()
-        svg.element("circle", ["class": "ring-track", "cx": "10", "cy": "10", "r": SVG.n(r)])
+        svg.element("circle", ["class": "ring-track", "cx": "10", "cy": "10", "r": .n(r)])
         if p > 0 {
             svg.element(
                 "circle",
                 [
-                    "class": "ring s-\(status.rawValue)", "cx": "10", "cy": "10", "r": SVG.n(r),
+                    "class": "ring s-\(status.rawValue)", "cx": "10", "cy": "10", "r": .n(r),
                     "stroke-dasharray": "\(SVG.n(p * circumference)) \(SVG.n(circumference))",
                     "transform": "rotate(-90 10 10)",
                 ])

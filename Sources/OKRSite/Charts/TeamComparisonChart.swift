@@ -50,22 +50,22 @@ public enum TeamComparisonChart {
         for (i, bar) in rows.enumerated() {
             let y = 4 + Double(i) * row
             svg.element(
-                "text", ["class": "label", "x": SVG.n(labelWidth - 8), "y": SVG.n(y + 16), "text-anchor": "end"],
+                "text", ["class": "label", "x": .n(labelWidth - 8), "y": .n(y + 16), "text-anchor": "end"],
                 text: truncated(bar.label, 22))
-            svg.element("rect", ["class": "track", "x": SVG.n(labelWidth), "y": SVG.n(y + 6), "width": SVG.n(x(1) - labelWidth), "height": "12", "rx": "2"])
+            svg.element("rect", ["class": "track", "x": .n(labelWidth), "y": .n(y + 6), "width": .n(x(1) - labelWidth), "height": "12", "rx": "2"])
             svg.element(
                 "rect",
                 [
-                    "class": "fill s-\(bar.status.rawValue)", "x": SVG.n(labelWidth), "y": SVG.n(y + 6),
-                    "width": SVG.n(x(bar.progress) - labelWidth), "height": "12", "rx": "2",
+                    "class": "fill s-\(bar.status.rawValue)", "x": .n(labelWidth), "y": .n(y + 6),
+                    "width": .n(x(bar.progress) - labelWidth), "height": "12", "rx": "2",
                 ])
             svg.element(
-                "text", ["class": "value", "x": SVG.n(x(1) + 8), "y": SVG.n(y + 16)],
+                "text", ["class": "value", "x": .n(x(1) + 8), "y": .n(y + 16)],
                 text: "\(f.percent(bar.progress)) \(t["icon_\(bar.status.rawValue)"]) \(t["status_\(bar.status.rawValue)"])")
         }
         if let expected {
-            let xx = SVG.n(x(expected))
-            svg.element("line", ["class": "expected", "x1": xx, "y1": "0", "x2": xx, "y2": SVG.n(height)])
+            let xx = Attribute.n(x(expected))
+            svg.element("line", ["class": "expected", "x1": xx, "y1": "0", "x2": xx, "y2": .n(height)])
         }
         let words = rows.map { "\($0.label): \(f.percent($0.progress)), \(t["status_\($0.status.rawValue)"])" }
         var description = words.joined(separator: "; ") + "."

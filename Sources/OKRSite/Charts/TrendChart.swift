@@ -57,45 +57,45 @@ public enum TrendChart {
         let ticks = Ticks.numbers(low: scale.low, high: scale.high).ticks
         svg.open("g", ["class": "axis"])
         for v in ticks {
-            let y = SVG.n(scale.y(v))
-            svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": y, "x2": SVG.n(right), "y2": y])
+            let y = Attribute.n(scale.y(v))
+            svg.element("line", ["class": "grid", "x1": .n(left), "y1": y, "x2": .n(right), "y2": y])
             svg.element(
-                "text", ["class": "tick", "x": SVG.n(left - 6), "y": SVG.n(scale.y(v) + 4), "text-anchor": "end"],
+                "text", ["class": "tick", "x": .n(left - 6), "y": .n(scale.y(v) + 4), "text-anchor": "end"],
                 text: f.number(v))
         }
         // Time axis: ticks and labels.
         for d in Ticks.dates(start: period.start, end: period.end) {
-            let x = SVG.n(scale.x(d))
-            svg.element("line", ["class": "tick-mark", "x1": x, "y1": SVG.n(bottom), "x2": x, "y2": SVG.n(bottom + 4)])
+            let x = Attribute.n(scale.x(d))
+            svg.element("line", ["class": "tick-mark", "x1": x, "y1": .n(bottom), "x2": x, "y2": .n(bottom + 4)])
             svg.element(
-                "text", ["class": "tick", "x": x, "y": SVG.n(bottom + 17), "text-anchor": "middle"],
+                "text", ["class": "tick", "x": x, "y": .n(bottom + 17), "text-anchor": "middle"],
                 text: f.shortDate(d))
         }
         if let unit = kr.unit, !unit.isEmpty {
             svg.element(
-                "text", ["class": "unit", "x": SVG.n(left - 6), "y": "11", "text-anchor": "end"], text: unit)
+                "text", ["class": "unit", "x": .n(left - 6), "y": "11", "text-anchor": "end"], text: unit)
         }
         svg.close("g")
 
         // Start and target lines, and the expected straight line between them.
         for (value, cls, label) in [(start, "start", t["chart_start"]), (target, "target", t["chart_target"])] {
-            let y = SVG.n(scale.y(value))
-            svg.element("line", ["class": "ref \(cls)", "x1": SVG.n(left), "y1": y, "x2": SVG.n(right), "y2": y])
+            let y = Attribute.n(scale.y(value))
+            svg.element("line", ["class": "ref \(cls)", "x1": .n(left), "y1": y, "x2": .n(right), "y2": y])
             svg.element(
-                "text", ["class": "ref-label", "x": SVG.n(right - 2), "y": SVG.n(scale.y(value) - 4), "text-anchor": "end"],
+                "text", ["class": "ref-label", "x": .n(right - 2), "y": .n(scale.y(value) - 4), "text-anchor": "end"],
                 text: label)
         }
         svg.element(
             "line",
             [
-                "class": "expected-line", "x1": SVG.n(scale.x(period.start)), "y1": SVG.n(scale.y(start)),
-                "x2": SVG.n(scale.x(period.end)), "y2": SVG.n(scale.y(target)),
+                "class": "expected-line", "x1": .n(scale.x(period.start)), "y1": .n(scale.y(start)),
+                "x2": .n(scale.x(period.end)), "y2": .n(scale.y(target)),
             ])
 
         // The as-of marker.
         if period.contains(asOf) {
-            let x = SVG.n(scale.x(asOf))
-            svg.element("line", ["class": "asof", "x1": x, "y1": SVG.n(top), "x2": x, "y2": SVG.n(bottom)])
+            let x = Attribute.n(scale.x(asOf))
+            svg.element("line", ["class": "asof", "x1": x, "y1": .n(top), "x2": x, "y2": .n(bottom)])
             svg.element(
                 "text", ["class": "asof-label", "x": x, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
         }
@@ -106,29 +106,29 @@ public enum TrendChart {
         if points.first.map({ $0.0 > period.start }) ?? true { path.append((scale.x(period.start), scale.y(start))) }
         path += points.map { (scale.x($0.0), scale.y($0.1)) }
         if path.count > 1 {
-            svg.element("polyline", ["class": "actual", "points": path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")])
+            svg.element("polyline", ["class": "actual", "points": .text(path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "))])
         }
         for (day, value, conf) in points {
             svg.element(
                 "circle",
                 [
-                    "class": "point", "cx": SVG.n(scale.x(day)), "cy": SVG.n(scale.y(value)),
-                    "r": SVG.n(2.5 + 2 * (conf ?? 0.5)),
+                    "class": "point", "cx": .n(scale.x(day)), "cy": .n(scale.y(value)),
+                    "r": .n(2.5 + 2 * (conf ?? 0.5)),
                 ])
         }
 
         // Confidence per check-in.
         let (ctop, cbottom) = confidence
-        svg.element("text", ["class": "tick", "x": SVG.n(left), "y": SVG.n(ctop - 3)], text: t["chart_confidence"])
-        svg.element("line", ["class": "grid", "x1": SVG.n(left), "y1": SVG.n(cbottom), "x2": SVG.n(right), "y2": SVG.n(cbottom)])
+        svg.element("text", ["class": "tick", "x": .n(left), "y": .n(ctop - 3)], text: t["chart_confidence"])
+        svg.element("line", ["class": "grid", "x1": .n(left), "y1": .n(cbottom), "x2": .n(right), "y2": .n(cbottom)])
         for (day, _, conf) in points {
             guard let conf else { continue }
             let h = (cbottom - ctop) * min(1, max(0, conf))
             svg.element(
                 "rect",
                 [
-                    "class": "confidence", "x": SVG.n(scale.x(day) - 3), "y": SVG.n(cbottom - h), "width": "6",
-                    "height": SVG.n(h),
+                    "class": "confidence", "x": .n(scale.x(day) - 3), "y": .n(cbottom - h), "width": "6",
+                    "height": .n(h),
                 ])
         }
 

@@ -8,6 +8,12 @@ public struct JSONWriter {
     /// An empty document.
     public init() {}
 
+    /// Hands the text written so far to `sink` and starts over (for streaming large documents).
+    public mutating func drain(to sink: (String) -> Void) {
+        sink(text)
+        text = ""
+    }
+
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { text += "," }
         needsComma[needsComma.count - 1] = true

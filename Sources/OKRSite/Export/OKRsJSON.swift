@@ -5,9 +5,17 @@ public enum OKRsJSON {
     /// The output path.
     public static let path = "data/okrs.json"
 
-    /// The document. Only published objectives appear; `aligns_to` names only published targets, so
-    /// neither confidential objectives nor unbuilt drafts are revealed.
+    /// The document as one string (tests, small sites).
     public static func render(_ m: SiteModel) -> String {
+        var out = ""
+        render(m) { out += $0 }
+        return out
+    }
+
+    /// The document, handed to `emit` in pieces (one per objective), so a 100,000-objective export
+    /// never sits in memory whole. Only published objectives appear; `aligns_to` names only published
+    /// targets, so neither confidential objectives nor unbuilt drafts are revealed.
+    public static func render(_ m: SiteModel, emit: (String) -> Void) {
         let org = m.org
         var j = JSONWriter()
         j.beginObject()
@@ -92,10 +100,11 @@ public enum OKRsJSON {
             }
             j.endArray()
             j.endObject()
+            j.drain(to: emit)
         }
         j.endArray()
         j.endObject()
-        return j.text + "\n"
+        emit(j.text + "\n")
     }
 
     /// Progress to four decimals: enough for any chart, stable across platforms.

@@ -55,14 +55,15 @@ public struct Formatter: Sendable {
     }
 
     func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        guard digits.count > 3 else { return digits }
-        var out = ""
+        let digits = Array(String(n).utf8)
+        guard digits.count > 3 else { return String(decoding: digits, as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(digits.count + digits.count / 3)
         for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += groupSeparator }
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(contentsOf: groupSeparator.utf8) }
             out.append(c)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A share 0…1 as a whole percentage: `42 %` / `42%`.

@@ -69,6 +69,18 @@ public final class Staging: @unchecked Sendable {
         return nil
     }
 
+    /// Writes one file from pieces handed to `body`'s sink.
+    public func stream(_ path: String, _ body: ((String) -> Void) -> Void) -> FileError? {
+        let sink: FileSink
+        do {
+            sink = try FileSink(path: SiteReader.join(directory, path))
+        } catch {
+            return error
+        }
+        body { sink.write($0) }
+        return sink.close()
+    }
+
     /// Writes one file's bytes.
     public func write(_ path: String, bytes: [UInt8]) -> FileError? {
         let result = bytes.withUnsafeBytes { FileSystem.write(SiteReader.join(directory, path), $0) }

@@ -7,21 +7,66 @@ import OKRCore
 /// opening and closing, a key result's, …), walked without recursion, so a chain thousands of
 /// objectives deep renders without deep call stacks and a 10,000-objective cascade without hundreds
 /// of thousands of template lookups. Fragments that do not depend on data are rendered once.
+///
+/// A page stays readable: where an objective's part of the tree holds more than ``pageLimit``
+/// objectives (and it is not the page's own top), it is shown as a line with a link to its own cascade
+/// page, `cascade/PERIOD/ID.html`. The demo fits on one page; a 10,000-objective organisation gets a
+/// page per department-level objective instead of one page of 20 MB.
 enum CascadePage: PageKind {
+    /// The most objectives a subtree may hold to be drawn in place.
+    static let pageLimit = 400
+
     static func pages(in model: SiteModel) -> [Page] {
-        model.org.periods.indices.map { p in
-            Page(path: model.url(cascade: p), template: "cascade") { m in
-                let title = m.t.format("cascade_title", ["period": m.org.periods[p].id])
-                var c = m.baseContext(depth: 1, title: title, section: "cascade")
-                c["period"] = PeriodPages.periodHeader(m, period: p)
-                c["tree_html"] = html(m, period: p)
-                c["map_url"] = AlignmentMapPage.url(m, period: p)
-                c["has_objectives"] = !m.figures[p].objectives.isEmpty
-                c["switcher"] = m.periodsNewestFirst.map { q -> [String: Any] in
-                    ["label": m.org.periods[q].id, "url": m.url(cascade: q), "current": q == p]
-                }
-                return c
+        var pages: [Page] = []
+        for p in model.org.periods.indices {
+            pages.append(
+                Page(path: model.url(cascade: p), template: "cascade") { m in
+                    let title = m.t.format("cascade_title", ["period": m.org.periods[p].id])
+                    var c = m.baseContext(depth: 1, title: title, section: "cascade")
+                    c["period"] = PeriodPages.periodHeader(m, period: p)
+                    c["tree_html"] = html(m, period: p, top: nil)
+                    c["map_url"] = AlignmentMapPage.url(m, period: p)
+                    c["has_objectives"] = !m.figures[p].objectives.isEmpty
+                    c["is_subtree"] = false
+                    c["switcher"] = m.periodsNewestFirst.map { q -> [String: Any] in
+                        ["label": m.org.periods[q].id, "url": m.url(cascade: q), "current": q == p]
+                    }
+                    return c
+                })
+            for o in model.cascadeSplits[p] {
+                pages.append(
+                    Page(path: model.url(cascadeOf: o), template: "cascade") { m in
+                        let title = m.t.format("cascade_title", ["period": m.org.periods[p].id])
+                        var c = m.baseContext(depth: 2, title: "\(title): \(m.org.objectives[o].title)", section: "cascade")
+                        c["period"] = PeriodPages.periodHeader(m, period: p)
+                        c["tree_html"] = html(m, period: p, top: o)
+                        c["map_url"] = AlignmentMapPage.url(m, period: p)
+                        c["has_objectives"] = true
+                        c["is_subtree"] = true
+                        c["period_cascade_url"] = m.url(cascade: p)
+                        c["why_chain"] = m.org.whyChain(of: o).reversed().map { m.objectiveSummary($0.parent) }
+                        c["switcher"] = [[String: Any]]()
+                        return c
+                    })
             }
+        }
+        return pages
+    }
+
+    /// Objectives of period `p` whose subtree (along primary alignments) holds more than
+    /// ``pageLimit`` objectives and that are not the tree's top: each gets a page of its own.
+    static func splits(_ org: Organisation, period p: Int, objectives: [Int]) -> [Int] {
+        guard objectives.count > pageLimit else { return [] }
+        var size = [Int: Int]()
+        for o in objectives { size[o] = 1 }
+        // Contributors come before the objectives they align to, so sizes flow upward in one pass.
+        for o in org.graph.contributorsFirst() where size[o] != nil {
+            if let parent = org.publishedParents(of: o).first?.parent, size[parent] != nil {
+                size[parent, default: 1] += size[o] ?? 1
+            }
+        }
+        return objectives.filter { o in
+            (size[o] ?? 0) > pageLimit && !org.publishedParents(of: o).isEmpty
         }
     }
 
@@ -38,8 +83,9 @@ enum CascadePage: PageKind {
         case group(String)
     }
 
-    /// The period's cascade as HTML (the items of the tree's top list).
-    static func html(_ m: SiteModel, period p: Int) -> String {
+    /// The period's cascade as HTML (the items of the tree's top list): from the company objectives,
+    /// or from objective `top` for a subtree page.
+    static func html(_ m: SiteModel, period p: Int, top: Int?) -> String {
         let org = m.org
         let objectives = m.figures[p].objectives
         let f = m.fragments
@@ -57,14 +103,26 @@ enum CascadePage: PageKind {
         let company = roots.filter { org.objectiveTeam[$0] == org.teams.root }
         let unaligned = roots.filter { org.objectiveTeam[$0] != org.teams.root }
         var out = ""
-        var stack: [Step] = unaligned.reversed().map { .node($0) }
-        if !unaligned.isEmpty { stack.append(.group(m.t["cascade_unaligned"])) }
-        stack.append(contentsOf: company.reversed().map { .node($0) })
+        var stack: [Step] = []
+        if let top {
+            stack = [.node(top)]
+        } else {
+            stack = unaligned.reversed().map { .node($0) }
+            if !unaligned.isEmpty { stack.append(.group(m.t["cascade_unaligned"])) }
+            stack.append(contentsOf: company.reversed().map { .node($0) })
+        }
+        let splits = Set(m.cascadeSplits[p])
         var drawn = Set<Int>()
         while let step = stack.popLast() {
             switch step {
             case .node(let o):
                 guard drawn.insert(o).inserted else { continue }
+                if splits.contains(o) && o != top {
+                    var d = m.objectiveSummary(o)
+                    d["cascade_url"] = m.url(cascadeOf: o)
+                    out += f.render("partials/cascade/node-link", d)
+                    continue
+                }
                 out += f.render("partials/cascade/node-open", m.objectiveSummary(o))
                 let krs = org.objectives[o].keyResults.indices
                 var pending: [Step] = krs.isEmpty ? [] : [.keyResults]

@@ -39,7 +39,7 @@ enum PeoplePages: PageKind {
             guard !own.isEmpty else { return nil }
             var d = PeriodPages.periodHeader(m, period: p)
             d["objectives"] = own.map { o -> [String: Any] in
-                var s = m.objectiveSummary(o)
+                var s = m.objectiveCard(o)
                 // The chain upward, nearest first, ending at the company objective.
                 s["chain"] = org.whyChain(of: o).map { m.objectiveSummary($0.parent) }
                 s["has_chain"] = !org.whyChain(of: o).isEmpty

@@ -85,7 +85,7 @@ enum PeriodPages: PageKind {
         var c: [String: Any] = ["period": periodHeader(m, period: p)]
         c["cascade_url"] = m.url(cascade: p)
         c["closed"] = closed
-        c["company"] = f.companyObjectives.map { m.objectiveSummary($0) }
+        c["company"] = f.companyObjectives.map { m.objectiveCard($0) }
         c["intro"] = m.t.format("home_intro", ["period": org.periods[p].id])
         c["expected_label"] = m.t.format(
             "figure_expected", ["expected": m.format.percent(org.periods[p].expected(asOf: org.asOf))])

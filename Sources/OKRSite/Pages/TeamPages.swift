@@ -110,7 +110,7 @@ enum TeamPages: PageKind {
             let own = m.figures[p].byTeam[t]
             guard !own.isEmpty else { return nil }
             var d = PeriodPages.periodHeader(m, period: p)
-            d["objectives"] = own.map { m.objectiveSummary($0) }
+            d["objectives"] = own.map { m.objectiveCard($0) }
             return d
         }
 
