@@ -23,6 +23,14 @@ public enum SiteReader {
     /// Reads the site at `root`. Content problems go to `diagnostics`; the result is `nil` when the
     /// configuration is unusable. Throws when `root` is not a site at all.
     public static func read(root: String, diagnostics: inout Diagnostics) throws(EnvironmentError) -> Site? {
+        let snapshot = try self.snapshot(root: root, previous: nil)
+        diagnostics.append(contentsOf: snapshot.diagnostics)
+        return snapshot.site
+    }
+
+    /// Reads the site at `root`, reusing from `previous` every file whose size, modification time and
+    /// inode are unchanged (the preview server's path: one edited file is read again, not all).
+    public static func snapshot(root: String, previous: SiteSnapshot?) throws(EnvironmentError) -> SiteSnapshot {
         guard FileSystem.isDirectory(root) else {
             throw EnvironmentError("\(root) is not a directory")
         }
@@ -34,51 +42,73 @@ public enum SiteReader {
             throw EnvironmentError(
                 "\(root) is not an okrportal site: there is no \(configFile) (create one with 'okrportal init')")
         }
-        var config: SiteConfig?
-        switch FileSystem.read(configPath) {
-        case .success(let bytes):
-            config = ConfigReader.readConfig(bytes, path: configFile, diagnostics: &diagnostics)
-        case .failure(let e):
-            diagnostics.error("cannot read the file: \(e.message)", at: SourceLocation(path: configFile))
-        }
-
-        var teams: [Team] = []
-        if !FileSystem.isDirectory(join(root, "content")) {
-            diagnostics.error(
-                "the site has no content/ folder; it needs content/teams.yml and content/objectives/",
-                at: SourceLocation(path: "content"))
-            return nil
-        }
-        switch FileSystem.read(join(root, teamsFile)) {
-        case .success(let bytes):
-            teams = ConfigReader.readTeams(bytes, path: teamsFile, diagnostics: &diagnostics)
-        case .failure(let e):
-            diagnostics.error(
-                FileSystem.exists(join(root, teamsFile))
-                    ? "cannot read the file: \(e.message)"
-                    : "the team list content/teams.yml is missing; it names the company and its teams",
-                at: SourceLocation(path: teamsFile))
-        }
-
-        let files = objectiveFiles(root: root, realRoot: realRoot, diagnostics: &diagnostics)
-        let results = Parallel.map(files) { path -> (Objective?, Diagnostics) in
+        var snapshot = SiteSnapshot()
+        let configStamp = FileSystem.stamp(configPath)
+        if let previous, previous.configStamp == configStamp, configStamp != nil {
+            snapshot.config = previous.config
+            snapshot.configDiagnostics = previous.configDiagnostics
+        } else {
             var d = Diagnostics()
-            switch FileSystem.read(join(root, path)) {
+            switch FileSystem.read(configPath) {
             case .success(let bytes):
-                return (ObjectiveReader.read(bytes, path: path, diagnostics: &d), d)
+                snapshot.config = ConfigReader.readConfig(bytes, path: configFile, diagnostics: &d)
             case .failure(let e):
-                d.error("cannot read the file: \(e.message)", at: SourceLocation(path: path))
-                return (nil, d)
+                d.error("cannot read the file: \(e.message)", at: SourceLocation(path: configFile))
             }
+            snapshot.configDiagnostics = d.items
         }
-        var objectives: [Objective] = []
-        objectives.reserveCapacity(results.count)
-        for (objective, d) in results {
-            diagnostics.append(contentsOf: d)
-            if let objective { objectives.append(objective) }
+        snapshot.configStamp = configStamp
+
+        guard FileSystem.isDirectory(join(root, "content")) else {
+            snapshot.listingDiagnostics = [
+                Diagnostic(
+                    .error, SourceLocation(path: "content"),
+                    "the site has no content/ folder; it needs content/teams.yml and content/objectives/")
+            ]
+            snapshot.usable = false
+            return snapshot
         }
-        guard let config else { return nil }
-        return Site(config: config, teams: teams, objectives: objectives)
+        let teamsPath = join(root, teamsFile)
+        let teamsStamp = FileSystem.stamp(teamsPath)
+        if let previous, previous.teamsStamp == teamsStamp, teamsStamp != nil {
+            snapshot.teams = previous.teams
+            snapshot.teamsDiagnostics = previous.teamsDiagnostics
+        } else {
+            var d = Diagnostics()
+            switch FileSystem.read(teamsPath) {
+            case .success(let bytes):
+                snapshot.teams = ConfigReader.readTeams(bytes, path: teamsFile, diagnostics: &d)
+            case .failure(let e):
+                d.error(
+                    FileSystem.exists(teamsPath)
+                        ? "cannot read the file: \(e.message)"
+                        : "the team list content/teams.yml is missing; it names the company and its teams",
+                    at: SourceLocation(path: teamsFile))
+            }
+            snapshot.teamsDiagnostics = d.items
+        }
+        snapshot.teamsStamp = teamsStamp
+
+        var listing = Diagnostics()
+        let paths = objectiveFiles(root: root, realRoot: realRoot, diagnostics: &listing)
+        snapshot.listingDiagnostics = listing.items
+        var known: [String: ObjectiveFile] = [:]
+        for file in previous?.files ?? [] { known[file.path] = file }
+        let reused = known
+        let files = Parallel.map(paths) { path -> ObjectiveFile in
+            let full = join(root, path)
+            let stamp = FileSystem.stamp(full)
+            if let old = reused[path], stamp != nil, old.stamp == stamp { return old }
+            var d = Diagnostics()
+            var objective: Objective?
+            switch FileSystem.read(full) {
+            case .success(let bytes): objective = ObjectiveReader.read(bytes, path: path, diagnostics: &d)
+            case .failure(let e): d.error("cannot read the file: \(e.message)", at: SourceLocation(path: path))
+            }
+            return ObjectiveFile(path: path, stamp: stamp, objective: objective, diagnostics: d.items)
+        }
+        snapshot.files = files
+        return snapshot
     }
 
     /// The objective files under `content/objectives`, relative to the site root, sorted.
@@ -134,5 +164,69 @@ public enum SiteReader {
     public static func join(_ a: String, _ b: String) -> String {
         if a.isEmpty || a == "." { return b }
         return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+}
+
+/// What identifies a file's version cheaply: size, modification time and inode.
+public struct FileStamp: Hashable, Sendable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+    var inode: UInt64
+}
+
+/// One objective file as read: its version, the objective (if usable) and its problems.
+public struct ObjectiveFile: Sendable {
+    /// The path relative to the site root.
+    public var path: String
+    /// Its version when read.
+    public var stamp: FileStamp?
+    /// The objective, `nil` when the file was unusable.
+    public var objective: Objective?
+    /// The file's problems.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Everything read from a site, file by file, so that the next read can reuse unchanged files.
+public struct SiteSnapshot: Sendable {
+    var config: SiteConfig?
+    var configStamp: FileStamp?
+    var configDiagnostics: [Diagnostic] = []
+    var teams: [Team] = []
+    var teamsStamp: FileStamp?
+    var teamsDiagnostics: [Diagnostic] = []
+    var listingDiagnostics: [Diagnostic] = []
+    var usable = true
+    /// The objective files, sorted by path.
+    public internal(set) var files: [ObjectiveFile] = []
+
+    /// Every problem found while reading.
+    public var diagnostics: [Diagnostic] {
+        configDiagnostics + teamsDiagnostics + listingDiagnostics + files.flatMap(\.diagnostics)
+    }
+
+    /// The site, `nil` when the configuration is unusable or there is no content folder.
+    public var site: Site? {
+        guard usable, let config else { return nil }
+        return Site(config: config, teams: teams, objectives: files.compactMap(\.objective))
+    }
+
+    /// Whether the configuration or the team list differ from `other`'s.
+    public func sameSettings(as other: SiteSnapshot) -> Bool {
+        configStamp == other.configStamp && teamsStamp == other.teamsStamp && configStamp != nil
+    }
+
+    /// The paths whose objective was read anew compared with `other` (added, changed or removed).
+    public func changedPaths(since other: SiteSnapshot) -> Set<String> {
+        var old: [String: FileStamp?] = [:]
+        for f in other.files { old[f.path] = f.stamp }
+        var changed = Set<String>()
+        for f in files {
+            if let stamp = old[f.path], stamp == f.stamp { continue }
+            changed.insert(f.path)
+        }
+        let now = Set(files.map(\.path))
+        for f in other.files where !now.contains(f.path) { changed.insert(f.path) }
+        return changed
     }
 }

@@ -32,6 +32,15 @@ public enum FileSystem {
         }
     }
 
+    /// The file's version (following symlinks), `nil` when it cannot be stat'ed.
+    public static func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileStamp(
+            size: Int(st.st_size), seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec),
+            inode: UInt64(st.st_ino))
+    }
+
     /// Whether `path` exists and is a directory (following symlinks).
     public static func isDirectory(_ path: String) -> Bool { targetKind(of: path) == .directory }
 

@@ -102,6 +102,15 @@ public enum SiteBuilder {
     }
 }
 
+extension SiteBuilder {
+    /// One page's HTML.
+    static func render(_ page: Page, _ model: SiteModel) -> String {
+        var context = page.context(model)
+        context["page_path"] = page.path
+        return model.theme.render(page.template, context) ?? ""
+    }
+}
+
 /// Counts finished pages for the progress line.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()

@@ -52,8 +52,13 @@ public final class SiteModel: @unchecked Sendable {
     /// Whether charts are drawn (`--no-charts` turns them off for text-only themes and measurements).
     public let drawCharts: Bool
 
-    /// Prepares the shared model and renders every objective's components (in parallel).
-    public init(org: Organisation, theme: Theme, charts: Bool = true) {
+    /// Each objective's summary signature (see ``Signatures``), to reuse components after an edit.
+    public private(set) var summarySignatures: [Int] = []
+
+    /// Prepares the shared model and renders every objective's components (in parallel). With
+    /// `previous` (a model of the same objectives, theme and settings), components of objectives
+    /// whose summary is unchanged are taken over instead of rendered again.
+    public init(org: Organisation, theme: Theme, charts: Bool = true, previous: SiteModel? = nil) {
         self.org = org
         self.theme = theme
         drawCharts = charts
@@ -96,8 +101,17 @@ public final class SiteModel: @unchecked Sendable {
         }
         let published = org.isPublished.reduce(0) { $0 + ($1 ? 1 : 0) }
         let keepCards = published <= SiteModel.cardCacheLimit
+        let signatures = Parallel.map(Array(org.objectives.indices)) { Signatures.summary(org, $0) }
+        summarySignatures = signatures
+        let reusable = previous.flatMap { p -> [ObjectiveSummary?]? in
+            p.summaries.count == org.objectives.count && p.drawCharts == charts ? p.summaries : nil
+        }
+        let oldSignatures = previous?.summarySignatures ?? []
         summaries = Parallel.map(Array(org.objectives.indices)) { o -> ObjectiveSummary? in
             guard org.isPublished[o] else { return nil }
+            if let reusable, o < oldSignatures.count, oldSignatures[o] == signatures[o], let old = reusable[o] {
+                return old
+            }
             var s = self.summary(o)
             var context = s.context(self)
             context["t"] = self.stringsContext

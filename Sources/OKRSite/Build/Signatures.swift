@@ -1,0 +1,89 @@
+import OKRCore
+
+/// Fingerprints of what pages show of an objective, to tell after an edit which pages must be
+/// rendered again. Hashes of the displayed values, valid within one process (`Hasher` is seeded per
+/// process), which is all the preview server needs.
+enum Signatures {
+    /// What lists, lines and cards show: title, team, owner, type, figures and the key results'
+    /// titles, values and figures.
+    static func summary(_ org: Organisation, _ o: Int) -> Int {
+        var h = Hasher()
+        let objective = org.objectives[o]
+        let state = org.states[o]
+        h.combine(objective.id)
+        h.combine(objective.title)
+        h.combine(org.objectiveTeam[o])
+        h.combine(org.owner(of: o))
+        h.combine(objective.type)
+        h.combine(org.objectivePeriod[o])
+        h.combine(state.progress)
+        h.combine(state.status)
+        h.combine(state.score)
+        for (k, kr) in objective.keyResults.enumerated() {
+            let ks = state.keyResults[k]
+            h.combine(kr.id)
+            h.combine(kr.title)
+            h.combine(kr.kind)
+            h.combine(kr.start)
+            h.combine(kr.target)
+            h.combine(ks.current)
+            h.combine(kr.unit)
+            h.combine(kr.weight)
+            h.combine(kr.done)
+            h.combine(kr.due)
+            h.combine(ks.progress)
+            h.combine(ks.status)
+            h.combine(ks.score)
+            h.combine(ks.latestCheckin?.date)
+            h.combine(ks.latestConfidence?.confidence)
+            h.combine(ks.latestConfidence?.date)
+        }
+        return h.finalize()
+    }
+
+    /// What the objective's own page shows beyond its summary: body, tags, every check-in, the
+    /// burn-up and the alignment.
+    static func detail(_ org: Organisation, _ o: Int, summary: Int, history: [ProgressPoint]) -> Int {
+        var h = Hasher()
+        let objective = org.objectives[o]
+        h.combine(summary)
+        h.combine(objective.body)
+        h.combine(objective.tags)
+        h.combine(objective.alignsTo.map(\.description))
+        for ks in org.states[o].keyResults {
+            for c in ks.checkins {
+                h.combine(c.date)
+                h.combine(c.value)
+                h.combine(c.confidence)
+                h.combine(c.note)
+            }
+        }
+        for p in history {
+            h.combine(p.day)
+            h.combine(p.progress)
+        }
+        return h.finalize()
+    }
+
+    /// What makes pages list different objectives: which objectives exist where, and how they align.
+    /// When this differs, every page is rendered again.
+    static func structure(_ org: Organisation) -> Int {
+        var h = Hasher()
+        h.combine(org.objectives.count)
+        for (o, objective) in org.objectives.enumerated() {
+            h.combine(objective.path)
+            h.combine(objective.id)
+            h.combine(org.isPublished[o])
+            h.combine(org.objectiveTeam[o])
+            h.combine(org.objectivePeriod[o])
+            h.combine(org.owner(of: o))
+            for e in org.graph.parents[o] {
+                h.combine(e.parent)
+                h.combine(e.keyResult)
+            }
+            h.combine(objective.keyResults.map(\.id))
+            h.combine(objective.keyResults.map(\.kind))
+        }
+        return h.finalize()
+    }
+}
