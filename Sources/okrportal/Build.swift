@@ -32,7 +32,11 @@ struct Build: ParsableCommand {
     @Flag(help: "Show progress and details even when not on a terminal.")
     var verbose = false
 
+    @Flag(help: "Keep running and rebuild what changed whenever a file of the site changes.")
+    var watch = false
+
     func run() throws {
+        if watch { return try runWatching() }
         let start = DispatchTime.now()
         let asOf = try site.resolveAsOf()
         var diagnostics = Diagnostics()
@@ -68,5 +72,43 @@ struct Build: ParsableCommand {
             "wrote \(report.pages) pages (\(report.files) files) to \(report.output) in "
                 + String(format: "%.2f", seconds) + " s, as of \(asOf)"
                 + (diagnostics.warningCount > 0 ? "; \(Terminal.plural(diagnostics.warningCount, "warning"))" : ""))
+    }
+
+    /// `--watch`: an incremental build after every change, until interrupted.
+    func runWatching() throws {
+        let asOf = try site.resolveAsOf()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(
+                siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts,
+                charts: !noCharts))
+        var lastStamps = Watcher.stamps(site.siteDir)
+        while true {
+            let outcome: IncrementalBuilder.Outcome
+            do {
+                outcome = try builder.build()
+            } catch {
+                Terminal.standardError("error: \(error.message)")
+                throw ExitCode(2)
+            }
+            for d in outcome.diagnostics { Terminal.standardError(d.description) }
+            if outcome.succeeded {
+                Terminal.standardOutput(
+                    "\(outcome.full ? "built" : "rebuilt") \(outcome.rendered) of \(outcome.pages) pages, wrote "
+                        + "\(outcome.written) files in \(String(format: "%.3f", outcome.seconds)) s")
+            } else {
+                Terminal.standardOutput(
+                    "not built: \(Terminal.plural(outcome.diagnostics.filter { $0.severity == .error }.count, "error")); "
+                        + "the previous output is unchanged")
+            }
+            // Poll for changes: stat calls are cheap, and they work on every file system.
+            while true {
+                usleep(100_000)
+                let stamps = Watcher.stamps(site.siteDir)
+                if stamps != lastStamps {
+                    lastStamps = stamps
+                    break
+                }
+            }
+        }
     }
 }

@@ -24,8 +24,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var model: SiteModel?
     private var structure: Int?
     private var details: [Int] = []
+    /// The detail signatures of the build in progress.
+    private var pendingDetails: [Int] = []
     private var rollUps: [[Double]] = []
     private var pageHashes: [String: Int] = [:]
+    /// Each objective's JSON for `okrs.json`, by its detail signature.
+    private var jsonChunks: [Int: String] = [:]
 
     /// What one build did.
     public struct Outcome: Sendable {
@@ -103,6 +107,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let wanted = affectedPages(newModel, previousModel: model!, details: newDetails, rollUps: newRollUps)  // model exists when not full
             selected = pages.filter { wanted($0.path) }
         }
+        pendingDetails = newDetails
+        // A full render may come from a change of structure, which the JSON of an unchanged objective
+        // also shows (its published alignments): start the JSON cache afresh.
+        if full { jsonChunks = [:] }
         let written: Int
         if pageHashes.isEmpty {
             written = try writeAll(pages: selected, model: newModel)
@@ -140,9 +148,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for o in summaryChanged.union(below) {
             if let t = org.objectiveTeam[o] { teams.formUnion(org.teams.ancestry(of: t)) }
         }
+        var rollUpChanged = false
         for (p, values) in newRollUps.enumerated() where p < rollUps.count {
             for (t, v) in values.enumerated() where t < rollUps[p].count && rollUps[p][t] != v {
                 teams.formUnion(org.teams.ancestry(of: t))
+                rollUpChanged = true
             }
         }
         var people = Set<String>()
@@ -151,12 +161,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var paths = Set(objectives.filter { org.isPublished[$0] }.map { m.url(objective: $0) })
         paths.formUnion(teams.map { m.url(team: $0) })
         paths.formUnion(people.compactMap { m.people.url(of: $0) })
-        let anyChange = !detailChanged.isEmpty || !teams.isEmpty
+        // Overviews show every objective's line and figures; the team index shows roll-ups; the people
+        // index and the 404 page show only what a change of structure changes.
+        let linesChanged = !summaryChanged.isEmpty
         return { path in
             if paths.contains(path) { return true }
-            // Overviews list everything: render them after any change.
-            return anyChange && !(path.hasPrefix("objectives/") || path.hasPrefix("teams/") && path != "teams/index.html"
-                || path.hasPrefix("people/") && path != "people/index.html")
+            if path == "teams/index.html" { return rollUpChanged || linesChanged }
+            if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/") || path == "404.html" {
+                return false
+            }
+            return linesChanged
         }
     }
 
@@ -183,7 +197,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 throw EnvironmentError("cannot write the site: \(e)")
             }
         }
-        let json = OKRsJSON.render(model)
+        let json = exportJSON(model)
         hashes[OKRsJSON.path] = json.hashValue
         if let e = staging.write(OKRsJSON.path, json) {
             staging.abort()
@@ -214,7 +228,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pageHashes[path] = hash
             written += 1
         }
-        let json = OKRsJSON.render(model)
+        let json = exportJSON(model)
         if old[OKRsJSON.path] != json.hashValue {
             try Self.replace(SiteReader.join(out, OKRsJSON.path), json)
             pageHashes[OKRsJSON.path] = json.hashValue
@@ -232,6 +246,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pageHashes[path] = nil
         }
         return written
+    }
+
+    /// `okrs.json`, reusing the JSON of objectives whose details did not change.
+    private func exportJSON(_ model: SiteModel) -> String {
+        var chunks: [Int: String] = [:]
+        var out = ""
+        OKRsJSON.render(model, emit: { out += $0 }) { o in
+            let key = self.pendingDetails.indices.contains(o) ? self.pendingDetails[o] : 0
+            let chunk = self.jsonChunks[key] ?? OKRsJSON.objective(model, o)
+            chunks[key] = chunk
+            return chunk
+        }
+        jsonChunks = chunks
+        return out
     }
 
     /// Writes `text` to a temporary file next to `path` and renames it over `path`.

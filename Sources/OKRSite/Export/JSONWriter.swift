@@ -1,70 +1,84 @@
 /// A minimal JSON writer with deterministic output: keys in the order written, numbers in their
 /// shortest exact form, strings escaped so the text is also safe inside an HTML `<script>`.
+/// It writes UTF-8 bytes into one buffer (a 100,000-objective export has millions of small pieces).
 public struct JSONWriter {
-    /// The text so far.
-    public private(set) var text = ""
+    /// The bytes so far.
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = [false]
 
     /// An empty document.
-    public init() {}
+    public init() {
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// The text so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Hands the text written so far to `sink` and starts over (for streaming large documents).
     public mutating func drain(to sink: (String) -> Void) {
         sink(text)
-        text = ""
+        bytes.removeAll(keepingCapacity: true)
     }
 
-    private mutating func separator() {
-        if needsComma[needsComma.count - 1] { text += "," }
+    @inline(__always) private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func key(_ key: StaticString?) {
+        if needsComma[needsComma.count - 1] { bytes.append(44) }
         needsComma[needsComma.count - 1] = true
+        if let key {
+            bytes.append(34)
+            raw(key)
+            raw("\":")
+        }
     }
 
     /// Opens an object (as a value, or as the member `key` of the enclosing object).
-    public mutating func beginObject(_ key: String? = nil) {
-        separator()
-        if let key { text += JSONWriter.quote(key) + ":" }
-        text += "{"
+    public mutating func beginObject(_ key: StaticString? = nil) {
+        self.key(key)
+        bytes.append(123)
         needsComma.append(false)
     }
 
     /// Closes the innermost object.
     public mutating func endObject() {
         needsComma.removeLast()
-        text += "}"
+        bytes.append(125)
     }
 
     /// Opens an array.
-    public mutating func beginArray(_ key: String? = nil) {
-        separator()
-        if let key { text += JSONWriter.quote(key) + ":" }
-        text += "["
+    public mutating func beginArray(_ key: StaticString? = nil) {
+        self.key(key)
+        bytes.append(91)
         needsComma.append(false)
     }
 
     /// Closes the innermost array.
     public mutating func endArray() {
         needsComma.removeLast()
-        text += "]"
-    }
-
-    private mutating func raw(_ key: String?, _ value: String) {
-        separator()
-        if let key { text += JSONWriter.quote(key) + ":" }
-        text += value
+        bytes.append(93)
     }
 
     /// A string member or element; `nil` writes `null`.
-    public mutating func string(_ key: String?, _ value: String?) {
-        raw(key, value.map(JSONWriter.quote) ?? "null")
+    public mutating func string(_ key: StaticString?, _ value: String?) {
+        self.key(key)
+        guard let value else { return raw("null") }
+        JSONWriter.quote(value, into: &bytes)
     }
 
     /// A number member or element; `nil` and non-finite values write `null`.
-    public mutating func number(_ key: String?, _ value: Double?) {
-        raw(key, value.map(JSONWriter.number) ?? "null")
+    public mutating func number(_ key: StaticString?, _ value: Double?) {
+        self.key(key)
+        guard let value else { return raw("null") }
+        bytes.append(contentsOf: JSONWriter.number(value).utf8)
     }
 
     /// A boolean.
-    public mutating func bool(_ key: String?, _ value: Bool) { raw(key, value ? "true" : "false") }
+    public mutating func bool(_ key: StaticString?, _ value: Bool) {
+        self.key(key)
+        value ? raw("true") : raw("false")
+    }
 
     /// A number: integers without a fraction, others in Swift's shortest round-trip form.
     public static func number(_ x: Double) -> String {
@@ -76,28 +90,45 @@ public struct JSONWriter {
     /// A JSON string literal. `<`, `>`, `&`, U+2028 and U+2029 are escaped as well, so the JSON can sit
     /// inside an HTML `<script>` element without ending it.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(34)
+        var s = s
+        s.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                switch b {
+                case 34: out.append(contentsOf: [92, 34])
+                case 92: out.append(contentsOf: [92, 92])
+                case 10: out.append(contentsOf: [92, 110])
+                case 13: out.append(contentsOf: [92, 114])
+                case 9: out.append(contentsOf: [92, 116])
+                case 60: out.append(contentsOf: "\\u003c".utf8)
+                case 62: out.append(contentsOf: "\\u003e".utf8)
+                case 38: out.append(contentsOf: "\\u0026".utf8)
+                case 0xE2 where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    out.append(contentsOf: (u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                    continue
+                default:
+                    if b < 0x20 {
+                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                        out.append(contentsOf: "\\u00".utf8)
+                        out.append(hex[Int(b >> 4)])
+                        out.append(hex[Int(b & 15)])
+                    } else {
+                        out.append(b)
+                    }
                 }
+                i += 1
             }
         }
-        return out + "\""
+        out.append(34)
     }
 }

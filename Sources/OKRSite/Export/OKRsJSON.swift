@@ -15,7 +15,19 @@ public enum OKRsJSON {
     /// The document, handed to `emit` in pieces (one per objective), so a 100,000-objective export
     /// never sits in memory whole. Only published objectives appear; `aligns_to` names only published
     /// targets, so neither confidential objectives nor unbuilt drafts are revealed.
-    public static func render(_ m: SiteModel, emit: (String) -> Void) {
+    public static func render(_ m: SiteModel, emit: (String) -> Void, objective: ((Int) -> String)? = nil) {
+        emit(head(m))
+        var first = true
+        for o in m.org.objectives.indices where m.org.isPublished[o] {
+            if !first { emit(",") }
+            first = false
+            emit(objective?(o) ?? self.objective(m, o))
+        }
+        emit("]}\n")
+    }
+
+    /// Everything before the objectives' array elements.
+    static func head(_ m: SiteModel) -> String {
         let org = m.org
         var j = JSONWriter()
         j.beginObject()
@@ -40,71 +52,72 @@ public enum OKRsJSON {
             j.endObject()
         }
         j.endArray()
-        j.beginArray("objectives")
-        for o in org.objectives.indices where org.isPublished[o] {
-            let objective = org.objectives[o]
-            let state = org.states[o]
+        return j.text + ",\"objectives\":["
+    }
+
+    /// One published objective as a JSON object.
+    public static func objective(_ m: SiteModel, _ o: Int) -> String {
+        let org = m.org
+        let objective = org.objectives[o]
+        let state = org.states[o]
+        var j = JSONWriter()
+        j.beginObject()
+        j.string("id", objective.id)
+        j.string("title", objective.title)
+        j.string("team", objective.team)
+        j.string("owner", org.owner(of: o))
+        j.string("period", objective.period)
+        j.string("type", objective.type.rawValue)
+        j.beginArray("aligns_to")
+        for e in org.publishedParents(of: o) {
+            let parent = org.objectives[e.parent]
+            j.string(nil, e.keyResult.map { "\(parent.id)#\(parent.keyResults[$0].id)" } ?? parent.id)
+        }
+        j.endArray()
+        j.number("progress", rounded(state.progress))
+        j.string("status", state.status.rawValue)
+        j.number("score", state.score)
+        j.string("url", m.url(objective: o))
+        j.beginArray("key_results")
+        for (k, kr) in objective.keyResults.enumerated() {
+            let s = state.keyResults[k]
             j.beginObject()
-            j.string("id", objective.id)
-            j.string("title", objective.title)
-            j.string("team", objective.team)
-            j.string("owner", org.owner(of: o))
-            j.string("period", objective.period)
-            j.string("type", objective.type.rawValue)
-            j.beginArray("aligns_to")
-            for e in org.publishedParents(of: o) {
-                let parent = org.objectives[e.parent]
-                j.string(nil, e.keyResult.map { "\(parent.id)#\(parent.keyResults[$0].id)" } ?? parent.id)
-            }
-            j.endArray()
-            j.number("progress", rounded(state.progress))
-            j.string("status", state.status.rawValue)
-            j.number("score", state.score)
-            j.string("url", m.url(objective: o))
-            j.beginArray("key_results")
-            for (k, kr) in objective.keyResults.enumerated() {
-                let s = state.keyResults[k]
-                j.beginObject()
-                j.string("id", kr.id)
-                j.string("title", kr.title)
-                j.string("kind", kr.kind.rawValue)
-                switch kr.kind {
-                case .metric:
-                    j.number("start", kr.start)
-                    j.number("target", kr.target)
-                    j.number("current", s.current)
-                case .milestone:
-                    j.bool("done", kr.done)
-                    j.string("due", (kr.due ?? org.objectivePeriod[o].map { org.periods[$0].end })?.iso)
-                case .children:
-                    j.beginArray("contributors")
-                    for c in s.contributors { j.string(nil, org.objectives[c].id) }
-                    j.endArray()
-                }
-                j.string("unit", kr.unit)
-                j.number("weight", kr.weight)
-                j.number("progress", rounded(s.progress))
-                j.string("status", s.status.rawValue)
-                j.number("score", s.score)
-                j.beginArray("checkins")
-                for c in s.checkins {
-                    j.beginObject()
-                    j.string("date", c.date.iso)
-                    if kr.kind == .metric { j.number("value", c.value) }
-                    if let conf = c.confidence { j.number("confidence", conf) }
-                    if let note = c.note { j.string("note", note) }
-                    j.endObject()
-                }
+            j.string("id", kr.id)
+            j.string("title", kr.title)
+            j.string("kind", kr.kind.rawValue)
+            switch kr.kind {
+            case .metric:
+                j.number("start", kr.start)
+                j.number("target", kr.target)
+                j.number("current", s.current)
+            case .milestone:
+                j.bool("done", kr.done)
+                j.string("due", (kr.due ?? org.objectivePeriod[o].map { org.periods[$0].end })?.iso)
+            case .children:
+                j.beginArray("contributors")
+                for c in s.contributors { j.string(nil, org.objectives[c].id) }
                 j.endArray()
+            }
+            j.string("unit", kr.unit)
+            j.number("weight", kr.weight)
+            j.number("progress", rounded(s.progress))
+            j.string("status", s.status.rawValue)
+            j.number("score", s.score)
+            j.beginArray("checkins")
+            for c in s.checkins {
+                j.beginObject()
+                j.string("date", c.date.iso)
+                if kr.kind == .metric { j.number("value", c.value) }
+                if let conf = c.confidence { j.number("confidence", conf) }
+                if let note = c.note { j.string("note", note) }
                 j.endObject()
             }
             j.endArray()
             j.endObject()
-            j.drain(to: emit)
         }
         j.endArray()
         j.endObject()
-        emit(j.text + "\n")
+        return j.text
     }
 
     /// Progress to four decimals: enough for any chart, stable across platforms.
