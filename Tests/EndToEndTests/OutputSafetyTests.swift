@@ -155,3 +155,35 @@ import Testing
         #expect(a.map(\.bytes) == b.map(\.bytes))
     }
 }
+
+@Suite struct DeterminismTests {
+    @Test func sameBytesWhateverTheThreadCount() throws {
+        let fixture = try SiteFixture([:])
+        defer { withExtendedLifetime(fixture) {} }
+        let one = fixture.root + "/one"
+        let many = fixture.root + "/many"
+        let a = try Binary.run(
+            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", one], environment: ["OKRPORTAL_THREADS": "1"])
+        let b = try Binary.run(
+            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", many], environment: ["OKRPORTAL_THREADS": "8"])
+        #expect(a.status == 0 && b.status == 0)
+        let x = try OutputTree.read(one)
+        let y = try OutputTree.read(many)
+        #expect(x.count > 50)
+        #expect(x.map(\.path) == y.map(\.path))
+        #expect(x.map(\.bytes) == y.map(\.bytes))
+    }
+
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
+        _ = try fixture.build()
+        let page = fixture.root + "/public/objectives/b.html"
+        let before = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date  // always present
+        try fixture.write("content/objectives/a.md", Fixtures.objective("a", body: "Anders.\n"))
+        usleep(20_000)
+        _ = try fixture.build()
+        let after = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date  // always present
+        #expect(after == before)
+        #expect(try String(contentsOfFile: fixture.root + "/public/objectives/a.html", encoding: .utf8).contains("Anders."))
+    }
+}

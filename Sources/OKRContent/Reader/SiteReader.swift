@@ -169,7 +169,8 @@ public enum SiteReader {
 
 /// What identifies a file's version cheaply: size, modification time and inode.
 public struct FileStamp: Hashable, Sendable {
-    var size: Int
+    /// The size in bytes.
+    public var size: Int
     var seconds: Int
     var nanoseconds: Int
     var inode: UInt64

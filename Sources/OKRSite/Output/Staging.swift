@@ -48,6 +48,7 @@ public final class Staging: @unchecked Sendable {
 
     /// Creates the folders that files will be written into (call before writing in parallel).
     public func makeDirectories(for paths: some Sequence<String>) throws(EnvironmentError) {
+        previousOutputExists = hasPrevious
         var dirs = Set<String>()
         for p in paths {
             var parts = p.split(separator: "/").dropLast()
@@ -63,10 +64,30 @@ public final class Staging: @unchecked Sendable {
         }
     }
 
+    /// Whether there is a previous output to compare with.
+    private lazy var hasPrevious: Bool = FileSystem.isDirectory(output)
+
     /// Writes one file (its folder must exist). Safe to call from several threads for different paths.
+    /// A file whose bytes equal the previous output's is hard-linked instead of written, so it keeps
+    /// its modification time (rsync and caches see it unchanged) and costs no new inode.
     public func write(_ path: String, _ text: String) -> FileError? {
-        if case .failure(let e) = FileSystem.write(SiteReader.join(directory, path), text) { return e }
+        let target = SiteReader.join(directory, path)
+        if previousOutputExists, linkIfUnchanged(path, text) { return nil }
+        if case .failure(let e) = FileSystem.write(target, text) { return e }
         return nil
+    }
+
+    /// Set once before parallel writes start (see ``makeDirectories(for:)``).
+    private var previousOutputExists = false
+
+    private func linkIfUnchanged(_ path: String, _ text: String) -> Bool {
+        let old = SiteReader.join(output, path)
+        var text = text
+        let size = text.utf8.count
+        guard let stamp = FileSystem.stamp(old), stamp.size == size else { return false }
+        guard case .success(let bytes) = FileSystem.read(old) else { return false }
+        let same = text.withUTF8 { u in bytes.withUnsafeBufferPointer { b in u.elementsEqual(b) } }
+        return same && FileSystem.link(old, SiteReader.join(directory, path))
     }
 
     /// Writes one file from pieces handed to `body`'s sink.
