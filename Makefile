@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?=
 
-.PHONY: deps test-deps site check test bench clean
+.PHONY: deps test-deps site check test lint format bench clean
 
 deps:
 	@scripts/deps.sh build
@@ -19,12 +19,20 @@ site: deps
 check: deps
 	$(SWIFT) run okrportal check . $(if $(AS_OF),--as-of $(AS_OF))
 
-test: test-deps
+test: test-deps lint
 	$(SWIFT) test
 	scripts/validate-html.sh
 
+# swift-format, configured in .swift-format, applied to every change.
+lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Plugins Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Plugins Package.swift
+
 bench: deps
-	scripts/bench.sh
+	EXTRA="nocharts check" scripts/bench.sh 10000
+	scripts/bench-incremental.sh 1000
 
 clean:
 	rm -rf .build public/*

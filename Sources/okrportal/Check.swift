@@ -34,9 +34,12 @@ struct Check: ParsableCommand {
         if let loaded {
             let org = Resolver.resolve(loaded, asOf: asOf, includeDrafts: site.drafts, diagnostics: &diagnostics)
             if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil {
-                Terminal.standardError("read \(Double(t1 - t0) / 1e9) s, resolve \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9) s")
+                Terminal.standardError(
+                    "read \(Double(t1 - t0) / 1e9) s, resolve \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9) s"
+                )
             }
-            summary = Terminal.plural(org.objectives.count, "objective") + ", "
+            summary =
+                Terminal.plural(org.objectives.count, "objective") + ", "
                 + Terminal.plural(org.keyResultCount, "key result") + ", "
                 + Terminal.plural(org.teams.teams.count, "team") + ", "
                 + Terminal.plural(org.periods.count, "period")

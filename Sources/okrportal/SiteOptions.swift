@@ -7,7 +7,9 @@ struct SiteOptions: ParsableArguments {
     @Argument(help: "The site folder (holding okrportal.yml).")
     var siteDir: String = "."
 
-    @Option(name: .customLong("as-of"), help: "The day figures refer to, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "The day figures refer to, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today).")
     var asOf: String?
 
     @Flag(help: "Include draft objectives.")

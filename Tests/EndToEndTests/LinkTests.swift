@@ -25,7 +25,9 @@ import Testing
             let head = text.components(separatedBy: "<base").dropFirst().first ?? ""
             let base = Self.attributes("href", in: " " + head).first
             let depth = path.split(separator: "/").count - 1
-            if base != (depth == 0 ? "./" : String(repeating: "../", count: depth)) { problems.append("\(path): <base href> is \(base ?? "missing")") }
+            if base != (depth == 0 ? "./" : String(repeating: "../", count: depth)) {
+                problems.append("\(path): <base href> is \(base ?? "missing")")
+            }
             for link in Self.attributes("href", in: text) + Self.attributes("src", in: text) {
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
                 if link == base { continue }

@@ -26,7 +26,8 @@ import Testing
             Fixtures.site(
                 [
                     "a.md": Fixtures.objective(
-                        "a", extra: "title: \"Title \(p)\"\nowner: \"Owner \(p)\"\ntags: [\"tag \(p)\"]\n", keyResults: krs,
+                        "a", extra: "title: \"Title \(p)\"\nowner: \"Owner \(p)\"\ntags: [\"tag \(p)\"]\n",
+                        keyResults: krs,
                         body: "Body \(p) <img src=x onerror=alert(2)> [x](javascript:alert(3))\n"),
                     "b.md": Fixtures.objective("b", team: "marketing", extra: "aligns_to: a#kr1\n"),
                 ], extra: ["content/teams.yml": teams]))
@@ -75,7 +76,8 @@ import Testing
         let fixture = try SiteFixture(
             Fixtures.site([
                 "public.md": Fixtures.objective(
-                    "public-goal", keyResults: """
+                    "public-goal",
+                    keyResults: """
                           - id: kr1
                             title: Sichtbar
                             kind: children
@@ -85,9 +87,11 @@ import Testing
                     "secret-acquisition-zz9", team: "marketing",
                     extra: "aligns_to: public-goal#kr1\nvisibility: confidential\nowner: Verena Verdeckt\n",
                     keyResults: secretKR
-                ).replacingOccurrences(of: "title: Objective secret-acquisition-zz9", with: "title: Uebernahme der Firma Geheim"),
+                ).replacingOccurrences(
+                    of: "title: Objective secret-acquisition-zz9", with: "title: Uebernahme der Firma Geheim"),
                 "draft.md": Fixtures.objective(
-                    "draft-idea-yy8", team: "sales", extra: "aligns_to: public-goal#kr1\ndraft: true\nowner: Dora Draft\n",
+                    "draft-idea-yy8", team: "sales",
+                    extra: "aligns_to: public-goal#kr1\ndraft: true\nowner: Dora Draft\n",
                     keyResults: secretKR.replacingOccurrences(of: "XQ7", with: "DR8")
                 ).replacingOccurrences(of: "title: Objective draft-idea-yy8", with: "title: Entwurf einer Idee"),
                 "child.md": Fixtures.objective(
@@ -135,7 +139,8 @@ import Testing
     }
 
     @Test func aSuccessfulBuildLeavesNoStaleFiles() throws {
-        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
+        let fixture = try SiteFixture(
+            Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
         _ = try fixture.build()
         try FileManager.default.removeItem(atPath: fixture.root + "/content/objectives/b.md")
         let second = try fixture.build()
@@ -146,7 +151,10 @@ import Testing
 
     @Test func sameInputSameBytes() throws {
         let fixture = try SiteFixture(
-            Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b", team: "marketing", extra: "aligns_to: a#kr1\n")]))
+            Fixtures.site([
+                "a.md": Fixtures.objective("a"),
+                "b.md": Fixtures.objective("b", team: "marketing", extra: "aligns_to: a#kr1\n"),
+            ]))
         let one = try fixture.build(output: fixture.root + "/out1")
         let two = try fixture.build(output: fixture.root + "/out2")
         let a = try one.files()
@@ -163,9 +171,11 @@ import Testing
         let one = fixture.root + "/one"
         let many = fixture.root + "/many"
         let a = try Binary.run(
-            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", one], environment: ["OKRPORTAL_THREADS": "1"])
+            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", one],
+            environment: ["OKRPORTAL_THREADS": "1"])
         let b = try Binary.run(
-            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", many], environment: ["OKRPORTAL_THREADS": "8"])
+            ["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", many],
+            environment: ["OKRPORTAL_THREADS": "8"])
         #expect(a.status == 0 && b.status == 0)
         let x = try OutputTree.read(one)
         let y = try OutputTree.read(many)
@@ -175,15 +185,18 @@ import Testing
     }
 
     @Test func unchangedFilesKeepTheirModificationTime() throws {
-        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
+        let fixture = try SiteFixture(
+            Fixtures.site(["a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b")]))
         _ = try fixture.build()
         let page = fixture.root + "/public/objectives/b.html"
-        let before = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date  // always present
+        // File attributes always carry a modification date.
+        let before = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date
         try fixture.write("content/objectives/a.md", Fixtures.objective("a", body: "Anders.\n"))
         usleep(20_000)
         _ = try fixture.build()
-        let after = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date  // always present
+        let after = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as! Date
         #expect(after == before)
-        #expect(try String(contentsOfFile: fixture.root + "/public/objectives/a.html", encoding: .utf8).contains("Anders."))
+        #expect(
+            try String(contentsOfFile: fixture.root + "/public/objectives/a.html", encoding: .utf8).contains("Anders."))
     }
 }

@@ -14,9 +14,12 @@ import Testing
         let fixture = try SiteFixture(files)
         let result = try fixture.check(asOf: asOf)
         let found = result.diagnostics.filter { $0.severity == severity }
-        #expect(found.count == 1, "expected one \(severity), got: \(result.diagnostics)", sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1, "expected one \(severity), got: \(result.diagnostics)", sourceLocation: sourceLocation)
         guard let d = found.first else { return }
-        #expect(d.location == SourceLocation(path: path, line: line, column: column), "\(d)", sourceLocation: sourceLocation)
+        #expect(
+            d.location == SourceLocation(path: path, line: line, column: column), "\(d)", sourceLocation: sourceLocation
+        )
         for w in words {
             #expect(d.message.contains(w), "\"\(w)\" not in: \(d.message)", sourceLocation: sourceLocation)
         }
@@ -80,7 +83,8 @@ import Testing
     }
 
     @Test func missingField() throws {
-        let text = "---\nid: a\nteam: company\nperiod: 2026-Q4\nkey_results:\n  - id: kr1\n    title: T\n    start: 0\n    target: 1\n---\n"
+        let text =
+            "---\nid: a\nteam: company\nperiod: 2026-Q4\nkey_results:\n  - id: kr1\n    title: T\n    start: 0\n    target: 1\n---\n"
         try expectOne(Fixtures.site(["a.md": text]), at: a, 2, 1, "missing", "\"title\"")
     }
 

@@ -32,7 +32,8 @@ import Testing
     @Test func childrenKeyResultsFollowTheirContributors() {
         let parent = ResolverTests.objective("p", [KeyResult(id: "kr1", title: "c", kind: .children)])
         let child = ResolverTests.objective(
-            "c", team: "marketing", aligns: ["p#kr1"], [ResolverTests.metric("a", 0, 10, checkins: [("2026-10-09", 5)])])
+            "c", team: "marketing", aligns: ["p#kr1"], [ResolverTests.metric("a", 0, 10, checkins: [("2026-10-09", 5)])]
+        )
         var d = Diagnostics()
         let site = Site(
             config: SiteConfig(title: "T", periods: [q4]), teams: ResolverTests.teams, objectives: [parent, child])

@@ -65,7 +65,8 @@ import Testing
         (0.1, 0.5, 20, Status.outdated),  // outdated replaces the colour
     ])
     func metricStatus(progress: Double, expected: Double, staleDays: Int?, status: Status) {
-        #expect(Progress.status(progress: progress, expected: expected, staleDays: staleDays, staleAfterDays: 14) == status)
+        #expect(
+            Progress.status(progress: progress, expected: expected, staleDays: staleDays, staleAfterDays: 14) == status)
     }
 
     @Test func milestoneStatus() {
@@ -86,7 +87,9 @@ import Testing
 
     @Test func weightedMean() {
         #expect(Progress.weightedMean([(progress: 1.0, weight: 1.0), (progress: 0.0, weight: 1.0)]) == 0.5)
-        #expect(abs(Progress.weightedMean([(progress: 1.0, weight: 2.0), (progress: 0.0, weight: 1.0)]) - 2.0 / 3.0) < 1e-12)
+        #expect(
+            abs(Progress.weightedMean([(progress: 1.0, weight: 2.0), (progress: 0.0, weight: 1.0)]) - 2.0 / 3.0) < 1e-12
+        )
         #expect(Progress.weightedMean([(progress: 0.5, weight: 0.0)]) == 0)
     }
 

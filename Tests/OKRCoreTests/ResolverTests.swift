@@ -19,24 +19,28 @@ import Testing
         Team(id: "social", name: "Social", parent: "marketing", location: at("t")),
     ]
 
-    static func metric(_ id: String, _ start: Double, _ target: Double, current: Double? = nil, weight: Double = 1,
-        checkins: [(String, Double)] = []) -> KeyResult
-    {
+    static func metric(
+        _ id: String, _ start: Double, _ target: Double, current: Double? = nil, weight: Double = 1,
+        checkins: [(String, Double)] = []
+    ) -> KeyResult {
         KeyResult(
             id: id, title: id, start: start, target: target, current: current, weight: weight,
             checkins: checkins.map { CheckIn(date: Day(iso: $0.0)!, value: $0.1) })
     }
 
-    static func objective(_ id: String, team: String = "company", period: String = "2026-Q4", aligns: [String] = [],
-        visibility: Visibility = .public, draft: Bool = false, _ krs: [KeyResult]) -> Objective
-    {
+    static func objective(
+        _ id: String, team: String = "company", period: String = "2026-Q4", aligns: [String] = [],
+        visibility: Visibility = .public, draft: Bool = false, _ krs: [KeyResult]
+    ) -> Objective {
         Objective(
             id: id, title: id, team: team, period: period, path: "content/objectives/\(id).md",
             alignsTo: aligns.map { AlignmentRef(parsing: $0, location: at("a")) }, visibility: visibility,
             draft: draft, keyResults: krs)
     }
 
-    func resolve(_ objectives: [Objective], asOf: String = "2026-11-15", drafts: Bool = false) -> (Organisation, Diagnostics) {
+    func resolve(_ objectives: [Objective], asOf: String = "2026-11-15", drafts: Bool = false) -> (
+        Organisation, Diagnostics
+    ) {
         var d = Diagnostics()
         let site = Site(
             config: SiteConfig(title: "T", periods: [Self.q3, Self.q4]), teams: Self.teams, objectives: objectives)
@@ -48,14 +52,16 @@ import Testing
 
     @Test func weightedObjectiveProgress() {
         let (org, d) = resolve([
-            Self.objective("o", [Self.metric("a", 0, 100, current: 100, weight: 3), Self.metric("b", 0, 100, current: 0)])
+            Self.objective(
+                "o", [Self.metric("a", 0, 100, current: 100, weight: 3), Self.metric("b", 0, 100, current: 0)])
         ])
         #expect(d.errorCount == 0)
         #expect(state(org, "o").progress == 0.75)
     }
 
     @Test func currentComesFromTheNewestCheckinKnownAtAsOf() {
-        let kr = Self.metric("a", 0, 100, checkins: [("2026-10-10", 20), ("2026-11-10", 40), ("2026-11-10", 45), ("2026-12-01", 90)])
+        let kr = Self.metric(
+            "a", 0, 100, checkins: [("2026-10-10", 20), ("2026-11-10", 40), ("2026-11-10", 45), ("2026-12-01", 90)])
         let (org, _) = resolve([Self.objective("o", [kr])])
         let s = state(org, "o").keyResults[0]
         #expect(s.current == 45)  // same day: the later one in the file; 2026-12-01 is after the as-of date
@@ -102,7 +108,8 @@ import Testing
         let social2 = Self.objective("s2", team: "social", aligns: ["m#kr1"], [Self.metric("a", 0, 10, current: 0)])
         let secret = Self.objective(
             "s3", team: "social", aligns: ["m#kr1"], visibility: .confidential, [Self.metric("a", 0, 10, current: 0)])
-        let draft = Self.objective("s4", team: "social", aligns: ["m#kr1"], draft: true, [Self.metric("a", 0, 10, current: 0)])
+        let draft = Self.objective(
+            "s4", team: "social", aligns: ["m#kr1"], draft: true, [Self.metric("a", 0, 10, current: 0)])
         let (org, d) = resolve([company, marketing, social1, social2, secret, draft])
         #expect(d.errorCount == 0)
         #expect(state(org, "m").progress == 0.5)  // s1 and s2 only
@@ -146,7 +153,8 @@ import Testing
 
     @Test func whyChainSkipsUnpublished() {
         let c = Self.objective("c", [Self.metric("a", 0, 1)])
-        let m = Self.objective("m", team: "marketing", aligns: ["c"], visibility: .confidential, [Self.metric("a", 0, 1)])
+        let m = Self.objective(
+            "m", team: "marketing", aligns: ["c"], visibility: .confidential, [Self.metric("a", 0, 1)])
         let s = Self.objective("s", team: "social", aligns: ["m"], visibility: .confidential, [Self.metric("a", 0, 1)])
         let (org, _) = resolve([c, m, s])
         #expect(org.whyChain(of: org.objectiveIndex["m"]!).map(\.parent) == [org.objectiveIndex["c"]!])

@@ -10,8 +10,11 @@ import Testing
     @Test func buildsTheTree() {
         var d = Diagnostics()
         let tree = TeamTree(
-            teams: [team("company", nil, line: 1), team("marketing", "company", line: 4), team("social", "marketing", line: 7),
-                team("sales", "company", line: 10)],
+            teams: [
+                team("company", nil, line: 1), team("marketing", "company", line: 4),
+                team("social", "marketing", line: 7),
+                team("sales", "company", line: 10),
+            ],
             diagnostics: &d)
         #expect(d.items.isEmpty)
         #expect(tree.root == 0)

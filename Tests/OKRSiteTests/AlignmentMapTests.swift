@@ -9,7 +9,8 @@ import Testing
         let fixture = try SiteFixture(
             Fixtures.site([
                 "c.md": Fixtures.objective(
-                    "c", keyResults: """
+                    "c",
+                    keyResults: """
                           - id: kr1
                             title: One
                             kind: milestone
@@ -41,7 +42,8 @@ import Testing
     @Test func beyondTheLimitTheMapShowsTeams() throws {
         var objectives: [String: String] = ["c.md": Fixtures.objective("c")]
         for i in 0..<AlignmentMap.objectiveLimit {
-            objectives["m\(i).md"] = Fixtures.objective("m\(i)", team: i % 2 == 0 ? "marketing" : "social-media", extra: "aligns_to: c\n")
+            objectives["m\(i).md"] = Fixtures.objective(
+                "m\(i)", team: i % 2 == 0 ? "marketing" : "social-media", extra: "aligns_to: c\n")
         }
         let result = try SiteFixture(Fixtures.site(objectives)).build()
         let map = try result.text("map/2026-Q4.html")

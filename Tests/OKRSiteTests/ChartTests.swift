@@ -44,7 +44,8 @@ import Testing
     }
 
     static let q4 = Period(
-        id: "2026-Q4", start: Day(iso: "2026-10-01")!, end: Day(iso: "2026-12-31")!, location: SourceLocation(path: "x"))
+        id: "2026-Q4", start: Day(iso: "2026-10-01")!, end: Day(iso: "2026-12-31")!, location: SourceLocation(path: "x")
+    )
 
     @Test(arguments: [0.0, 0.42, 0.5, 1.0])
     func progressBarFillsItsShareOfTheTrack(progress: Double) {
@@ -72,7 +73,8 @@ import Testing
         let kr = KeyResult(id: "kr1", title: "Followers", start: 5000, target: 6000, unit: "Follower")
         let points = checkins([("2026-10-05", 5100, 0.7), ("2026-11-02", 5400, 0.8)])
         let svg = try #require(
-            TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
+            TrendChart.svg(
+                kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
         let scale = try #require(TrendChart.scale(kr: kr, checkins: points, period: Self.q4))
         #expect(Self.attribute("x2", ofClass: "expected-line", in: svg) == [SVG.n(scale.x(Self.q4.end))])
         #expect(Self.attribute("y2", ofClass: "expected-line", in: svg) == [SVG.n(scale.y(6000))])
@@ -93,7 +95,8 @@ import Testing
         let kr = KeyResult(id: "kr1", title: "Lead time", start: 10, target: 5, unit: "days")
         let points = checkins([("2026-10-12", 9, nil), ("2026-11-02", 8, nil), ("2026-11-23", 6.5, nil)])
         let svg = try #require(
-            TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
+            TrendChart.svg(
+                kr: kr, checkins: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, labels: Self.labels, id: "t"))
         let line = try #require(Self.attribute("points", ofClass: "actual", in: svg).first)
         let ys = line.split(separator: " ").map { Double($0.split(separator: ",")[1])! }
         #expect(ys.count == 4)  // the start on the first day, then three check-ins
@@ -105,7 +108,9 @@ import Testing
 
     @Test func trendOnlyForMetrics() {
         let milestone = KeyResult(id: "m", title: "Done", kind: .milestone)
-        #expect(TrendChart.svg(kr: milestone, checkins: [], period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t") == nil)
+        #expect(
+            TrendChart.svg(
+                kr: milestone, checkins: [], period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t") == nil)
     }
 
     @Test func burnUpExpectedLineRunsFromZeroToFull() throws {
@@ -114,12 +119,19 @@ import Testing
             ProgressPoint(day: Day(iso: "2026-11-29")!, progress: 0.55),
         ]
         let svg = try #require(
-            BurnUpChart.svg(points: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, status: .atRisk, labels: Self.labels, id: "b"))
+            BurnUpChart.svg(
+                points: points, period: Self.q4, asOf: Day(iso: "2026-11-29")!, status: .atRisk, labels: Self.labels,
+                id: "b"))
         #expect(Self.attribute("y1", ofClass: "expected-line", in: svg) == [SVG.n(BurnUpChart.y(0))])
         #expect(Self.attribute("y2", ofClass: "expected-line", in: svg) == [SVG.n(BurnUpChart.y(1))])
-        #expect(Self.attribute("x2", ofClass: "expected-line", in: svg) == [SVG.n(BurnUpChart.x(Self.q4.end, period: Self.q4))])
+        #expect(
+            Self.attribute("x2", ofClass: "expected-line", in: svg) == [
+                SVG.n(BurnUpChart.x(Self.q4.end, period: Self.q4))
+            ])
         let last = try #require(Self.attribute("points", ofClass: "actual", in: svg).first?.split(separator: " ").last)
-        #expect(String(last) == "\(SVG.n(BurnUpChart.x(Day(iso: "2026-11-29")!, period: Self.q4))),\(SVG.n(BurnUpChart.y(0.55)))")
+        #expect(
+            String(last)
+                == "\(SVG.n(BurnUpChart.x(Day(iso: "2026-11-29")!, period: Self.q4))),\(SVG.n(BurnUpChart.y(0.55)))")
     }
 
     @Test func teamComparisonIsSortedAndProportional() throws {
@@ -154,8 +166,10 @@ import Testing
             ScoreChart.Row(title: "Aspirational", url: "a", score: 0.7, expected: 0.7),
         ]
         let svg = try #require(ScoreChart.svg(rows, labels: Self.labels, id: "sc"))
-        #expect(Self.attribute("x1", ofClass: "expected", in: svg) == [SVG.n(ScoreChart.x(1.0)), SVG.n(ScoreChart.x(0.7))])
-        #expect(Self.attribute("class", ofClass: "band-fill", in: svg) == ["band-fill band-green", "band-fill band-green"])
+        #expect(
+            Self.attribute("x1", ofClass: "expected", in: svg) == [SVG.n(ScoreChart.x(1.0)), SVG.n(ScoreChart.x(0.7))])
+        #expect(
+            Self.attribute("class", ofClass: "band-fill", in: svg) == ["band-fill band-green", "band-fill band-green"])
         #expect(svg.contains("Committed: 0.8 (expected 1.0)."))
     }
 
@@ -164,17 +178,23 @@ import Testing
         let kr = KeyResult(id: "kr1", title: evil, start: 0, target: 10, unit: evil)
         let points = [CheckIn(date: Day(iso: "2026-10-05")!, value: 2, confidence: 0.5, note: evil)]
         let trend = try #require(
-            TrendChart.svg(kr: kr, checkins: points, period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t\"x"))
+            TrendChart.svg(
+                kr: kr, checkins: points, period: Self.q4, asOf: Self.q4.end, labels: Self.labels, id: "t\"x"))
         let table = CheckinTable.html(kr, checkins: points, labels: Self.labels)
-        let bars = TeamComparisonChart.svg(
-            [TeamComparisonChart.Bar(label: evil, url: "u\"><script>", progress: 0.5, status: .onTrack, count: 1)], expected: nil,
-            labels: Self.labels, id: "c") ?? ""
-        let scores = ScoreChart.svg([ScoreChart.Row(title: evil, url: "u", score: 0.5, expected: 0.7)], labels: Self.labels, id: "s") ?? ""
+        let bars =
+            TeamComparisonChart.svg(
+                [TeamComparisonChart.Bar(label: evil, url: "u\"><script>", progress: 0.5, status: .onTrack, count: 1)],
+                expected: nil,
+                labels: Self.labels, id: "c") ?? ""
+        let scores =
+            ScoreChart.svg(
+                [ScoreChart.Row(title: evil, url: "u", score: 0.5, expected: 0.7)], labels: Self.labels, id: "s") ?? ""
         for output in [trend, table, bars, scores] {
             #expect(!output.contains("<script"))
             #expect(!output.contains("\"'&"))
         }
-        #expect(trend.contains("<title id=\"t&quot;x-t\">Trend: &lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</title>"))
+        #expect(
+            trend.contains("<title id=\"t&quot;x-t\">Trend: &lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</title>"))
         #expect(trend.contains("&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</text>"))  // the unit label
         #expect(table.contains("<td>&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</td>"))  // the note
     }
@@ -196,9 +216,12 @@ import Testing
     }
 
     @Test func wrapsTitlesForMapNodes() {
-        #expect(AlignmentMap.wrap("Den PX-5 als Innovation bekannt machen", width: 19, lines: 3)
-            == ["Den PX-5 als", "Innovation bekannt", "machen"])
-        #expect(AlignmentMap.wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z", width: 5, lines: 2).last?.hasSuffix("…") == true)
+        #expect(
+            AlignmentMap.wrap("Den PX-5 als Innovation bekannt machen", width: 19, lines: 3)
+                == ["Den PX-5 als", "Innovation bekannt", "machen"])
+        #expect(
+            AlignmentMap.wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z", width: 5, lines: 2).last?
+                .hasSuffix("…") == true)
     }
 
     @Test func tidyLayoutCentresParentsAndStacksLeaves() {

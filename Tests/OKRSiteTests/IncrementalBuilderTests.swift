@@ -10,7 +10,8 @@ import Testing
 @Suite struct IncrementalBuilderTests {
     static let files = Fixtures.site([
         "c.md": Fixtures.objective(
-            "c", keyResults: """
+            "c",
+            keyResults: """
                   - id: kr1
                     title: Getragen
                     kind: children
@@ -27,7 +28,9 @@ import Testing
     ])
 
     /// Builds `fixture` fresh into a new folder and compares it with `output`.
-    func expectSameAsFullBuild(_ fixture: SiteFixture, _ output: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectSameAsFullBuild(
+        _ fixture: SiteFixture, _ output: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let fresh = try fixture.build(output: fixture.root + "/fresh-\(UUID().uuidString)")
         let a = try OutputTree.read(output)
         let b = try fresh.files()
@@ -38,7 +41,8 @@ import Testing
     }
 
     func mtime(_ path: String) throws -> Date {
-        try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date  // attributes always have a date
+        // File attributes always carry a modification date.
+        try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
     }
 
     @Test func editsRenderOnlyWhatTheyChange() throws {

@@ -8,7 +8,8 @@ import Testing
 @Suite struct PortalStructureTests {
     static let files = Fixtures.site([
         "company.md": Fixtures.objective(
-            "company-goal", keyResults: """
+            "company-goal",
+            keyResults: """
                   - id: kr1
                     title: Bekanntheit von 18 auf 30 Prozent
                     start: 18

@@ -4,7 +4,8 @@ import Foundation
 public enum Binary {
     /// The `okrportal` executable next to the test bundle (SwiftPM builds both into one folder).
     public static var path: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // Test bundles may sit inside a `.xctest` folder.

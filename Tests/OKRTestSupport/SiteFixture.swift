@@ -126,13 +126,13 @@ public enum Fixtures {
     ) -> String {
         let krs =
             keyResults ?? """
-              - id: kr1
-                title: Reach 100
-                start: 0
-                target: 100
-                current: 50
+                  - id: kr1
+                    title: Reach 100
+                    start: 0
+                    target: 100
+                    current: 50
 
-            """
+                """
         return "---\nid: \(id)\ntitle: Objective \(id)\nteam: \(team)\nperiod: \(period)\n\(extra)"
             + "key_results:\n\(krs)---\n\n\(body)"
     }

@@ -38,7 +38,8 @@ public enum ConfigReader {
                 }
             }
             if items.isEmpty {
-                diagnostics.error("\"periods\" is empty; define at least one period", at: f.location(of: "periods") ?? f.location)
+                diagnostics.error(
+                    "\"periods\" is empty; define at least one period", at: f.location(of: "periods") ?? f.location)
             }
         } else if f.field("periods") == nil || f.value("periods") == nil {
             f.missing("periods", &diagnostics)
@@ -88,7 +89,8 @@ public enum ConfigReader {
         var teams: [Team] = []
         for item in items {
             guard
-                let f = FieldReader(doc, item, path: path, context: "team", known: teamFields, diagnostics: &diagnostics)
+                let f = FieldReader(
+                    doc, item, path: path, context: "team", known: teamFields, diagnostics: &diagnostics)
             else { continue }
             guard let id = f.string("id", required: true, &diagnostics) else { continue }
             let name = f.string("name", required: true, &diagnostics) ?? id
@@ -99,7 +101,8 @@ public enum ConfigReader {
                     idLocation: f.location(of: "id"), parentLocation: f.location(of: "parent")))
         }
         if teams.isEmpty && items.isEmpty {
-            diagnostics.error("content/teams.yml lists no teams; at least the company is needed",
+            diagnostics.error(
+                "content/teams.yml lists no teams; at least the company is needed",
                 at: SourceLocation(path: path))
         }
         return teams
@@ -139,7 +142,9 @@ public enum ConfigReader {
 
 extension ConfigReader {
     /// Reads a flat mapping of text keys to text values (a theme's `i18n/<language>.yml`).
-    public static func readStringTable(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> [String: String] {
+    public static func readStringTable(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> [String:
+        String]
+    {
         guard let doc = parseDocument(bytes, path: path, what: "UI strings", &diagnostics) else { return [:] }
         guard doc[doc.root].kind == .mapping else {
             diagnostics.error(

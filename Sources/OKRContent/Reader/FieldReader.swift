@@ -288,7 +288,11 @@ enum NumberSyntax {
         if i < u.count && u[i] == 46 {
             i += 1
             while i < u.count && (48...57).contains(u[i]) {
-                if mantissa <= 900_719_925_474_098 { mantissa = mantissa * 10 + UInt64(u[i] - 48) } else { exact = false }
+                if mantissa <= 900_719_925_474_098 {
+                    mantissa = mantissa * 10 + UInt64(u[i] - 48)
+                } else {
+                    exact = false
+                }
                 i += 1
                 digits += 1
                 fractionDigits += 1

@@ -47,7 +47,8 @@ public enum ObjectiveReader {
             diagnostics.error(e.message, at: SourceLocation(path: path, line: e.line, column: e.column))
             return nil
         case .success(nil):
-            diagnostics.error("the front matter is empty; it needs at least title, team, period and key_results",
+            diagnostics.error(
+                "the front matter is empty; it needs at least title, team, period and key_results",
                 at: fileStart)
             return nil
         case .success(let d?):
@@ -116,7 +117,8 @@ public enum ObjectiveReader {
         }
         let id = f.string("id", required: true, &diagnostics) ?? ""
         let title = f.string("title", required: true, &diagnostics) ?? ""
-        let kind = f.choice("kind", KeyResultKind.allCases.map(\.rawValue), &diagnostics)
+        let kind =
+            f.choice("kind", KeyResultKind.allCases.map(\.rawValue), &diagnostics)
             .flatMap(KeyResultKind.init(rawValue:)) ?? .metric
         var kr = KeyResult(id: id, title: title, kind: kind, mark: f.mark, idMark: f.mark(of: "id") ?? f.mark)
         switch kind {

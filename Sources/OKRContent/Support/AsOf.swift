@@ -21,6 +21,7 @@ public enum AsOf {
         }
         // Today in the machine's time zone: the day the people in the office see on their calendars.
         let c = Calendar.current.dateComponents([.year, .month, .day], from: now)
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(unixSeconds: Int(now.timeIntervalSince1970))
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+            ?? Day(unixSeconds: Int(now.timeIntervalSince1970))
     }
 }

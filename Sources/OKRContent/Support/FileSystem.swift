@@ -193,7 +193,8 @@ extension FileSystem {
     /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; `false` when the system or
     /// file system cannot, so the caller falls back to two renames.
     public static func exchange(_ a: String, _ b: String) -> Bool {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        typealias RenameAt2 =
+            @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
         // Looked up at run time: glibc declares renameat2 only for _GNU_SOURCE, which Swift's Glibc lacks.
         guard let symbol = dlsym(nil, "renameat2") else { return false }
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)

@@ -81,7 +81,8 @@ public enum YAMLParser {
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if stack.count >= maxDepth {
                     return .failure(
-                        YAMLError(line: Int(line), column: Int(column), message: "nested deeper than \(maxDepth) levels"))
+                        YAMLError(
+                            line: Int(line), column: Int(column), message: "nested deeper than \(maxDepth) levels"))
                 }
                 let kind: YAMLDocument.Kind = event.type == YAML_SEQUENCE_START_EVENT ? .sequence : .mapping
                 let index = doc.append(
@@ -108,7 +109,8 @@ public enum YAMLParser {
         var message = "YAML syntax error: \(problem)"
         if let context { message += " (\(context))" }
         if problem.contains("tab") || problem.contains("found character that cannot start any token") {
-            message += "; indent with spaces (tabs are not allowed in YAML), and quote a value that starts "
+            message +=
+                "; indent with spaces (tabs are not allowed in YAML), and quote a value that starts "
                 + "with @, ` or %"
         }
         let mark = parser.problem_mark

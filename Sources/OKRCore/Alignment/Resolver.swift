@@ -107,7 +107,9 @@ public enum Resolver {
                         "public objective aligns to confidential objective \"\(objectives[p].id)\", which would reveal "
                             + "it; make this objective confidential too or align it elsewhere",
                         at: ref.location)
-                } else if isPublished[i] && !isPublished[p] && objectives[p].draft && objectives[p].visibility == .public {
+                } else if isPublished[i] && !isPublished[p] && objectives[p].draft
+                    && objectives[p].visibility == .public
+                {
                     diagnostics.warning(
                         "aligns to draft \"\(objectives[p].id)\"; until it is published this objective is shown as "
                             + "not aligned",
@@ -216,10 +218,12 @@ public enum Resolver {
             }
             if !(kr.weight > 0) {
                 diagnostics.error(
-                    "weight \(format(kr.weight)) must be greater than 0", at: (kr.weightMark ?? kr.mark).location(in: o.path))
+                    "weight \(format(kr.weight)) must be greater than 0",
+                    at: (kr.weightMark ?? kr.mark).location(in: o.path))
             }
             if let s = kr.score, !(0...1).contains(s) {
-                diagnostics.error("score \(format(s)) is outside 0.0…1.0", at: (kr.scoreMark ?? kr.mark).location(in: o.path))
+                diagnostics.error(
+                    "score \(format(s)) is outside 0.0…1.0", at: (kr.scoreMark ?? kr.mark).location(in: o.path))
             }
             for c in kr.checkins {
                 if let conf = c.confidence, !(0...1).contains(conf) {
@@ -246,7 +250,8 @@ public enum Resolver {
             for (k, kr) in objective.keyResults.enumerated() {
                 // Usually every check-in is known and in order: then the state shares the key result's
                 // array instead of copying millions of check-ins.
-                var known = kr.checkins.allSatisfy { $0.date <= asOf } ? kr.checkins : kr.checkins.filter { $0.date <= asOf }
+                var known =
+                    kr.checkins.allSatisfy { $0.date <= asOf } ? kr.checkins : kr.checkins.filter { $0.date <= asOf }
                 if known.count > 1 && !isSortedByDate(known) {
                     // Stable: check-ins of the same day keep their file order, so the later one is newest.
                     known = known.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }

@@ -68,7 +68,9 @@ public enum ProgressHistory {
                         let doneFrom = ks.checkins.last?.date
                         value = kr.done && doneFrom.map { $0 <= day } == true ? 1 : 0
                     case .children:
-                        let values = ks.contributors.compactMap { c in result[c].indices.contains(i) ? result[c][i].progress : nil }
+                        let values = ks.contributors.compactMap { c in
+                            result[c].indices.contains(i) ? result[c][i].progress : nil
+                        }
                         value = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
                     }
                     parts.append((value, kr.weight))

@@ -96,16 +96,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let full = model == nil || themeChanged || newStructure != structure
         let newModel = SiteModel(org: org, theme: theme, charts: options.charts, previous: full ? nil : model)
         let newDetails = Parallel.map(Array(org.objectives.indices)) { o in
-            Signatures.detail(org, o, summary: newModel.summarySignatures[o], history: newModel.history.isEmpty ? [] : newModel.history[o])
+            Signatures.detail(
+                org, o, summary: newModel.summarySignatures[o],
+                history: newModel.history.isEmpty ? [] : newModel.history[o])
         }
         let newRollUps = newModel.figures.map { $0.rollUp.map(\.progress) }
         let pages = PageKinds.all.flatMap { $0.pages(in: newModel) }
         let selected: [Page]
-        if full {
-            selected = pages
-        } else {
-            let wanted = affectedPages(newModel, previousModel: model!, details: newDetails, rollUps: newRollUps)  // model exists when not full
+        if !full, let previousModel = model {
+            let wanted = affectedPages(newModel, previousModel: previousModel, details: newDetails, rollUps: newRollUps)
             selected = pages.filter { wanted($0.path) }
+        } else {
+            selected = pages
         }
         pendingDetails = newDetails
         // A full render may come from a change of structure, which the JSON of an unchanged objective
@@ -115,7 +117,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         if pageHashes.isEmpty {
             written = try writeAll(pages: selected, model: newModel)
         } else {
-            written = try writeChanged(pages: selected, allPaths: Set(pages.map(\.path)), model: newModel, assets: themeChanged)
+            written = try writeChanged(
+                pages: selected, allPaths: Set(pages.map(\.path)), model: newModel, assets: themeChanged)
         }
         snapshot = newSnapshot
         model = newModel
@@ -167,7 +170,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return { path in
             if paths.contains(path) { return true }
             if path == "teams/index.html" { return rollUpChanged || linesChanged }
-            if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/") || path == "404.html" {
+            if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/")
+                || path == "404.html"
+            {
                 return false
             }
             return linesChanged
@@ -210,7 +215,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// A later build: render the selected pages, write those whose bytes changed (each atomically:
     /// a temporary file renamed over the old one), remove pages that no longer exist.
-    private func writeChanged(pages: [Page], allPaths: Set<String>, model: SiteModel, assets: Bool) throws(EnvironmentError) -> Int {
+    private func writeChanged(pages: [Page], allPaths: Set<String>, model: SiteModel, assets: Bool)
+        throws(EnvironmentError) -> Int
+    {
         let out = output
         let old = pageHashes
         let rendered = Parallel.map(pages) { page -> (String, Int, String) in
@@ -236,8 +243,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         if assets {
             for asset in model.theme.assets where !FileSystem.exists(SiteReader.join(out, asset.outputPath)) {
-                let result = asset.bytes.withUnsafeBytes { FileSystem.write(SiteReader.join(out, asset.outputPath), $0) }
-                if case .failure(let e) = result { throw EnvironmentError("cannot write \(asset.outputPath): \(e.message)") }
+                let result = asset.bytes.withUnsafeBytes {
+                    FileSystem.write(SiteReader.join(out, asset.outputPath), $0)
+                }
+                if case .failure(let e) = result {
+                    throw EnvironmentError("cannot write \(asset.outputPath): \(e.message)")
+                }
                 written += 1
             }
         }
@@ -277,7 +288,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private func themeFileStamps(_ overrideDir: String?) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         var dirs = [SiteReader.join(options.siteRoot, "Templates")]
-        if let overrideDir { dirs.append(overrideDir.hasPrefix("/") ? overrideDir : SiteReader.join(options.siteRoot, overrideDir)) }
+        if let overrideDir {
+            dirs.append(overrideDir.hasPrefix("/") ? overrideDir : SiteReader.join(options.siteRoot, overrideDir))
+        }
         for dir in dirs where FileSystem.isDirectory(dir) {
             var stack = [dir]
             while let d = stack.popLast() {

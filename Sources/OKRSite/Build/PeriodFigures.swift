@@ -39,7 +39,8 @@ public struct PeriodFigures: Sendable {
         var counts: [Status: Int] = [:]
         for o in objectives { counts[org.states[o].status, default: 0] += 1 }
         statusCounts = counts
-        meanProgress = objectives.isEmpty ? 0 : objectives.reduce(0) { $0 + org.states[$1].progress } / Double(objectives.count)
+        meanProgress =
+            objectives.isEmpty ? 0 : objectives.reduce(0) { $0 + org.states[$1].progress } / Double(objectives.count)
         let scores = objectives.compactMap { org.states[$0].score }
         meanScore = scores.isEmpty || scores.count < objectives.count ? nil : scores.reduce(0, +) / Double(scores.count)
         // Sums flow from every team up to its parent: children come after parents in pre-order.

@@ -326,9 +326,11 @@ public final class SiteModel: @unchecked Sendable {
         if kr.weight != 1 { sub.append(t.format("kr_weight", ["weight": format.number(kr.weight)])) }
         d["sub_label"] = sub.joined(separator: " · ")
         d["progress_pct"] = format.percent(state.progress)
-        d["progress_bar"] = chart { ProgressBar.svg(
-            progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
-            labels: labels) }
+        d["progress_bar"] = chart {
+            ProgressBar.svg(
+                progress: state.progress, expected: isOpen(o) ? org.states[o].expected : nil, status: state.status,
+                labels: labels)
+        }
         if let c = state.latestConfidence, let v = c.confidence {
             d["has_confidence"] = true
             d["confidence"] = format.decimal1(v)
@@ -351,8 +353,11 @@ public final class SiteModel: @unchecked Sendable {
             d["score"] = format.decimal1(s)
             d["score_band"] = ScoreBand(score: s).rawValue
             d["status_html"] = gradeBadge(s)
-            d["progress_bar"] = chart { ProgressBar.svg(
-                progress: state.progress, expected: nil, status: state.status, labels: labels, band: ScoreBand(score: s)) }
+            d["progress_bar"] = chart {
+                ProgressBar.svg(
+                    progress: state.progress, expected: nil, status: state.status, labels: labels,
+                    band: ScoreBand(score: s))
+            }
         } else {
             d["has_score"] = false
         }

@@ -75,7 +75,9 @@ public enum AlignmentMap {
     /// Where all children of a node are leaves, they are stacked in one column below it (an org-chart
     /// habit that keeps the map about as wide as the screen). `children` lists each node's primary
     /// children in order; iterative, so depth costs no stack.
-    public static func tidy(roots: [Int], children: [[Int]], count: Int) -> (layer: [Int], slot: [Double], stacked: [Bool]) {
+    public static func tidy(roots: [Int], children: [[Int]], count: Int) -> (
+        layer: [Int], slot: [Double], stacked: [Bool]
+    ) {
         var layer = [Int](repeating: 0, count: count)
         var slot = [Double](repeating: 0, count: count)
         var stacked = [Bool](repeating: false, count: count)
@@ -114,9 +116,10 @@ public enum AlignmentMap {
     static let stackIndent = 0.12
 
     /// The layout of period `p`'s published objectives (or teams, beyond the limit).
-    public static func layout(_ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
-        teamURL: (Int) -> String, objectiveURL: (Int) -> String, teamStatus: (Double) -> Status) -> Layout
-    {
+    public static func layout(
+        _ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
+        teamURL: (Int) -> String, objectiveURL: (Int) -> String, teamStatus: (Double) -> Status
+    ) -> Layout {
         if objectives.count <= objectiveLimit {
             return objectiveLayout(org, objectives: objectives, url: objectiveURL)
         }
@@ -154,9 +157,10 @@ public enum AlignmentMap {
         return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: false, hidden: 0)
     }
 
-    static func teamLayout(_ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
-        url: (Int) -> String, status: (Double) -> Status) -> Layout
-    {
+    static func teamLayout(
+        _ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
+        url: (Int) -> String, status: (Double) -> Status
+    ) -> Layout {
         let tree = org.teams
         let shown = tree.preorder.filter { tree.depth[$0] <= teamDepthLimit && rollUp[$0].count > 0 }
         let hidden = tree.preorder.filter { tree.depth[$0] > teamDepthLimit && rollUp[$0].count > 0 }.count
@@ -182,13 +186,17 @@ public enum AlignmentMap {
                     status: status(progress), ports: 1, unaligned: false))
             if let parent = tree.parent[t], let pi = index[parent] {
                 children[pi].append(i)
-                edges.append(Edge(child: i, parent: pi, port: nil, secondary: false, weight: 1 + min(4, Double(aligned[t] ?? 0) / 2)))
+                edges.append(
+                    Edge(
+                        child: i, parent: pi, port: nil, secondary: false,
+                        weight: 1 + min(4, Double(aligned[t] ?? 0) / 2)))
             } else {
                 roots.append(i)
             }
         }
         let (layer, slot, stacked) = tidy(roots: roots, children: children, count: nodes.count)
-        return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: true, hidden: hidden)
+        return Layout(
+            nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: true, hidden: hidden)
     }
 
     /// Greedy word wrap into at most `lines` lines of about `width` characters; the last line ends in
@@ -243,12 +251,14 @@ public enum AlignmentMap {
                 // Along the left of the stack, then up into the parent's port.
                 let bus = cx - stackIndent * nodeWidth / 2
                 let ym = cy + nodeHeight / 2
-                d = "M\(SVG.n(cx)),\(SVG.n(ym)) H\(SVG.n(bus)) V\(SVG.n(y2 + 12)) "
+                d =
+                    "M\(SVG.n(cx)),\(SVG.n(ym)) H\(SVG.n(bus)) V\(SVG.n(y2 + 12)) "
                     + "C\(SVG.n(bus)),\(SVG.n(y2 + 4)) \(SVG.n(portX)),\(SVG.n(y2 + 8)) \(SVG.n(portX)),\(SVG.n(y2))"
             } else {
                 let x1 = cx + nodeWidth / 2
                 let mid = (cy + y2) / 2
-                d = "M\(SVG.n(x1)),\(SVG.n(cy)) C\(SVG.n(x1)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(y2))"
+                d =
+                    "M\(SVG.n(x1)),\(SVG.n(cy)) C\(SVG.n(x1)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(mid)) \(SVG.n(portX)),\(SVG.n(y2))"
             }
             svg.element(
                 "path", ["class": e.secondary ? "edge secondary" : "edge", "d": .text(d), "stroke-width": .n(e.weight)])
@@ -264,12 +274,22 @@ public enum AlignmentMap {
                     "class": node.unaligned ? "node unaligned" : "node", "x": .n(x), "y": .n(y),
                     "width": .n(nodeWidth), "height": .n(nodeHeight), "rx": "6",
                 ])
-            svg.element("rect", ["class": "fill s-\(node.status.rawValue)", "x": .n(x), "y": .n(y), "width": "5", "height": .n(nodeHeight), "rx": "2"])
+            svg.element(
+                "rect",
+                [
+                    "class": "fill s-\(node.status.rawValue)", "x": .n(x), "y": .n(y), "width": "5",
+                    "height": .n(nodeHeight), "rx": "2",
+                ])
             for (n, line) in wrap(node.title, width: 19, lines: 3).enumerated() {
-                svg.element("text", ["class": "node-title", "x": .n(x + 10), "y": .n(y + 14 + Double(n) * 12)], text: line)
+                svg.element(
+                    "text", ["class": "node-title", "x": .n(x + 10), "y": .n(y + 14 + Double(n) * 12)], text: line)
             }
-            let sub = layout.teams ? t.plural("map_objectives", count: Int(node.subtitle) ?? 0, formatted: node.subtitle) : node.subtitle
-            svg.element("text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 54)], text: TeamComparisonChart.truncated(sub, 22))
+            let sub =
+                layout.teams
+                ? t.plural("map_objectives", count: Int(node.subtitle) ?? 0, formatted: node.subtitle) : node.subtitle
+            svg.element(
+                "text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 54)],
+                text: TeamComparisonChart.truncated(sub, 22))
             svg.element(
                 "text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 68)],
                 text: "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)")
@@ -277,7 +297,10 @@ public enum AlignmentMap {
         }
         let description = t.format(
             layout.teams ? "chart_map_teams_desc" : "chart_map_desc",
-            ["count": f.integer(layout.nodes.count), "edges": f.integer(layout.edges.count), "hidden": f.integer(layout.hidden)])
+            [
+                "count": f.integer(layout.nodes.count), "edges": f.integer(layout.edges.count),
+                "hidden": f.integer(layout.hidden),
+            ])
         return svg.render(
             width: width, height: height, title: t["chart_map_title"], description: description,
             className: "chart map", idPrefix: id, role: nil)

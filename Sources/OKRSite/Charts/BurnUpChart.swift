@@ -20,7 +20,9 @@ public enum BurnUpChart {
     }
 
     /// The chart, or `nil` without points.
-    public static func svg(points: [ProgressPoint], period: Period, asOf: Day, status: Status, labels: ChartLabels, id: String)
+    public static func svg(
+        points: [ProgressPoint], period: Period, asOf: Day, status: Status, labels: ChartLabels, id: String
+    )
         -> String?
     {
         guard let last = points.last else { return nil }
@@ -56,9 +58,14 @@ public enum BurnUpChart {
                 "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
         }
         let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
-        let area = coords + ["\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))", "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))"]
+        let area =
+            coords + [
+                "\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))",
+                "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))",
+            ]
         svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .text(area.joined(separator: " "))])
-        svg.element("polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
+        svg.element(
+            "polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
         svg.element(
             "circle", ["class": "point", "cx": .n(x(last.day, period: period)), "cy": .n(y(last.progress)), "r": "3.5"])
         let description = t.format(
@@ -78,7 +85,10 @@ public enum BurnUpChart {
         return DataTable.html(
             summary: t["chart_data"], headers: [t["checkin_date"], t["kr_progress"], t["chart_expected"]],
             rows: points.map {
-                [labels.format.date($0.day), labels.format.percent($0.progress), labels.format.percent(period.expected(asOf: $0.day))]
+                [
+                    labels.format.date($0.day), labels.format.percent($0.progress),
+                    labels.format.percent(period.expected(asOf: $0.day)),
+                ]
             }, numeric: [1, 2])
     }
 }

@@ -15,7 +15,8 @@ public enum CheckinTable {
         for c in checkins.reversed() {
             out += "<tr><td>" + HTML.escape(labels.format.date(c.date)) + "</td>"
             if metric {
-                out += "<td class=\"num\">" + HTML.escape(c.value.map { labels.format.value($0, unit: kr.unit) } ?? "–")
+                out +=
+                    "<td class=\"num\">" + HTML.escape(c.value.map { labels.format.value($0, unit: kr.unit) } ?? "–")
                     + "</td>"
             }
             out += "<td class=\"num\">" + HTML.escape(c.confidence.map { labels.format.decimal1($0) } ?? "–") + "</td>"

@@ -3,7 +3,9 @@
 public enum DataTable {
     /// The HTML. `numeric` marks columns to right-align.
     public static func html(summary: String, headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
-        var out = "<details class=\"chart-data\"><summary>" + HTML.escape(summary) + "</summary><div class=\"table-wrap\"><table><thead><tr>"
+        var out =
+            "<details class=\"chart-data\"><summary>" + HTML.escape(summary)
+            + "</summary><div class=\"table-wrap\"><table><thead><tr>"
         for (i, h) in headers.enumerated() {
             out += "<th scope=\"col\"" + (numeric.contains(i) ? " class=\"num\"" : "") + ">" + HTML.escape(h) + "</th>"
         }
@@ -11,7 +13,9 @@ public enum DataTable {
         for row in rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {
-                out += (i == 0 ? "<th scope=\"row\">" : numeric.contains(i) ? "<td class=\"num\">" : "<td>") + HTML.escape(cell)
+                out +=
+                    (i == 0 ? "<th scope=\"row\">" : numeric.contains(i) ? "<td class=\"num\">" : "<td>")
+                    + HTML.escape(cell)
                     + (i == 0 ? "</th>" : "</td>")
             }
             out += "</tr>"

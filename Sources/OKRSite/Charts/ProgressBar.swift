@@ -23,7 +23,8 @@ public enum ProgressBar {
         if let e = expected {
             let x = Attribute.n(Progress.clamp(e) * 100)
             svg.element(
-                "line", ["class": "expected", "x1": x, "y1": "0", "x2": x, "y2": "8", "vector-effect": "non-scaling-stroke"])
+                "line",
+                ["class": "expected", "x1": x, "y1": "0", "x2": x, "y2": "8", "vector-effect": "non-scaling-stroke"])
             description += " " + labels.strings.format("chart_expected_desc", ["expected": labels.format.percent(e)])
         }
         return svg.render(

@@ -181,7 +181,9 @@ public enum Attribute: ExpressibleByStringLiteral, ExpressibleByStringInterpolat
     case number(Double)
 
     public init(stringLiteral value: String) { self = .text(value) }
-    public init(stringInterpolation: DefaultStringInterpolation) { self = .text(String(stringInterpolation: stringInterpolation)) }
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self = .text(String(stringInterpolation: stringInterpolation))
+    }
 
     /// A number.
     public static func n(_ x: Double) -> Attribute { .number(x) }

@@ -42,7 +42,8 @@ public enum ScoreChart {
         for v in [0.0, 0.3, 0.7, 1.0] {
             let xx = Attribute.n(x(v))
             svg.element("line", ["class": "grid", "x1": xx, "y1": "0", "x2": xx, "y2": .n(height - 16)])
-            svg.element("text", ["class": "tick", "x": xx, "y": .n(height - 4), "text-anchor": "middle"], text: f.decimal1(v))
+            svg.element(
+                "text", ["class": "tick", "x": xx, "y": .n(height - 4), "text-anchor": "middle"], text: f.decimal1(v))
         }
         for (i, r) in rows.enumerated() {
             let y = Double(i) * row
@@ -63,7 +64,9 @@ public enum ScoreChart {
                 text: "\(f.decimal1(r.score)) \(t["band_\(band.rawValue)"])")
         }
         let words = rows.map {
-            t.format("chart_score_row", ["title": $0.title, "score": f.decimal1($0.score), "expected": f.decimal1($0.expected)])
+            t.format(
+                "chart_score_row",
+                ["title": $0.title, "score": f.decimal1($0.score), "expected": f.decimal1($0.expected)])
         }
         return svg.render(
             width: width, height: height, title: t["chart_scores_title"], description: words.joined(separator: " "),

@@ -23,7 +23,9 @@ public enum StatusDistributionChart {
         svg.open("defs")
         // Patterns make the segments distinguishable without colour (and in black-and-white print).
         for (s, spec) in [(Status.atRisk, "M0,6 L6,0"), (.offTrack, "M0,0 L6,6 M0,6 L6,0"), (.outdated, "M0,3 L6,3")] {
-            svg.open("pattern", ["id": "\(id)-p-\(s.rawValue)", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse"])
+            svg.open(
+                "pattern",
+                ["id": "\(id)-p-\(s.rawValue)", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse"])
             svg.element("rect", ["class": "fill s-\(s.rawValue)", "width": "6", "height": "6"])
             svg.element("path", ["class": "hatch", "d": .text(spec)])
             svg.close("pattern")
@@ -33,10 +35,12 @@ public enum StatusDistributionChart {
         for (s, w) in parts where w > 0 {
             let fill = [.atRisk, .offTrack, .outdated].contains(s) ? "url(#\(id)-p-\(s.rawValue))" : ""
             if fill.isEmpty {
-                svg.element("rect", ["class": "fill s-\(s.rawValue)", "x": .n(x), "y": "0", "width": .n(w), "height": "22"])
+                svg.element(
+                    "rect", ["class": "fill s-\(s.rawValue)", "x": .n(x), "y": "0", "width": .n(w), "height": "22"])
             } else {
                 // A class-less rectangle: CSS would override the pattern's fill attribute.
-                svg.element("rect", ["class": "seg", "x": .n(x), "y": "0", "width": .n(w), "height": "22", "fill": .text(fill)])
+                svg.element(
+                    "rect", ["class": "seg", "x": .n(x), "y": "0", "width": .n(w), "height": "22", "fill": .text(fill)])
             }
             x += w
         }

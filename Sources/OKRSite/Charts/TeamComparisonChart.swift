@@ -52,7 +52,12 @@ public enum TeamComparisonChart {
             svg.element(
                 "text", ["class": "label", "x": .n(labelWidth - 8), "y": .n(y + 16), "text-anchor": "end"],
                 text: truncated(bar.label, 22))
-            svg.element("rect", ["class": "track", "x": .n(labelWidth), "y": .n(y + 6), "width": .n(x(1) - labelWidth), "height": "12", "rx": "2"])
+            svg.element(
+                "rect",
+                [
+                    "class": "track", "x": .n(labelWidth), "y": .n(y + 6), "width": .n(x(1) - labelWidth),
+                    "height": "12", "rx": "2",
+                ])
             svg.element(
                 "rect",
                 [
@@ -61,7 +66,9 @@ public enum TeamComparisonChart {
                 ])
             svg.element(
                 "text", ["class": "value", "x": .n(x(1) + 8), "y": .n(y + 16)],
-                text: "\(f.percent(bar.progress)) \(t["icon_\(bar.status.rawValue)"]) \(t["status_\(bar.status.rawValue)"])")
+                text:
+                    "\(f.percent(bar.progress)) \(t["icon_\(bar.status.rawValue)"]) \(t["status_\(bar.status.rawValue)"])"
+            )
         }
         if let expected {
             let xx = Attribute.n(x(expected))
@@ -79,9 +86,13 @@ public enum TeamComparisonChart {
     public static func table(_ bars: [Bar], labels: ChartLabels) -> String {
         let t = labels.strings
         return DataTable.html(
-            summary: t["chart_data"], headers: [t["objective_team"], t["kr_progress"], t["kr_status"], t["figure_objectives"]],
+            summary: t["chart_data"],
+            headers: [t["objective_team"], t["kr_progress"], t["kr_status"], t["figure_objectives"]],
             rows: sorted(bars).map {
-                [$0.label, labels.format.percent($0.progress), t["status_\($0.status.rawValue)"], labels.format.integer($0.count)]
+                [
+                    $0.label, labels.format.percent($0.progress), t["status_\($0.status.rawValue)"],
+                    labels.format.integer($0.count),
+                ]
             }, numeric: [1, 3])
     }
 

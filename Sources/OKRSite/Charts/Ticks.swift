@@ -4,7 +4,9 @@ import OKRCore
 /// months or quarters for dates.
 public enum Ticks {
     /// A range that covers `low…high` with round ends, and ticks inside it (3–7 of them).
-    public static func numbers(low: Double, high: Double, target count: Int = 5) -> (low: Double, high: Double, ticks: [Double]) {
+    public static func numbers(low: Double, high: Double, target count: Int = 5) -> (
+        low: Double, high: Double, ticks: [Double]
+    ) {
         var lo = min(low, high)
         var hi = max(low, high)
         if hi - lo < 1e-9 {

@@ -106,7 +106,12 @@ public enum TrendChart {
         if points.first.map({ $0.0 > period.start }) ?? true { path.append((scale.x(period.start), scale.y(start))) }
         path += points.map { (scale.x($0.0), scale.y($0.1)) }
         if path.count > 1 {
-            svg.element("polyline", ["class": "actual", "points": .text(path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " "))])
+            svg.element(
+                "polyline",
+                [
+                    "class": "actual",
+                    "points": .text(path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")),
+                ])
         }
         for (day, value, conf) in points {
             svg.element(
@@ -140,12 +145,14 @@ public enum TrendChart {
                 "from": f.date(period.start), "to": f.date(period.end), "count": f.integer(points.count),
             ])
         if let last {
-            description += " " + t.format(
-                "chart_trend_last",
-                [
-                    "value": f.value(last.1, unit: kr.unit), "date": f.date(last.0),
-                    "confidence": last.2.map { f.decimal1($0) } ?? "–",
-                ])
+            description +=
+                " "
+                + t.format(
+                    "chart_trend_last",
+                    [
+                        "value": f.value(last.1, unit: kr.unit), "date": f.date(last.0),
+                        "confidence": last.2.map { f.decimal1($0) } ?? "–",
+                    ])
         }
         if period.contains(asOf) {
             let expected = start + (target - start) * period.expected(asOf: asOf)
@@ -156,4 +163,3 @@ public enum TrendChart {
             description: description, className: "chart trend", idPrefix: id)
     }
 }
-

@@ -37,7 +37,8 @@ enum CascadePage: PageKind {
                 pages.append(
                     Page(path: model.url(cascadeOf: o), template: "cascade") { m in
                         let title = m.t.format("cascade_title", ["period": m.org.periods[p].id])
-                        var c = m.baseContext(depth: 2, title: "\(title): \(m.org.objectives[o].title)", section: "cascade")
+                        var c = m.baseContext(
+                            depth: 2, title: "\(title): \(m.org.objectives[o].title)", section: "cascade")
                         c["period"] = PeriodPages.periodHeader(m, period: p)
                         c["tree_html"] = html(m, period: p, top: o)
                         c["map_url"] = AlignmentMapPage.url(m, period: p)

@@ -75,7 +75,8 @@ enum ObjectivePages: PageKind {
         c["has_supported_whole"] = !whole.isEmpty
         c["body"] = m.markdown.html(objective.body, headingOffset: 1)
         c["has_body"] = !objective.body.allSatisfy(\.isWhitespace)
-        c["has_history"] = objective.keyResults.indices.contains { !org.states[o].keyResults[$0].checkins.isEmpty }
+        c["has_history"] =
+            objective.keyResults.indices.contains { !org.states[o].keyResults[$0].checkins.isEmpty }
             || objective.keyResults.contains { $0.kind == .metric }
         if m.drawCharts, let p = org.objectivePeriod[o],
             let chart = BurnUpChart.svg(

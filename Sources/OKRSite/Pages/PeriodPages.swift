@@ -91,19 +91,20 @@ enum PeriodPages: PageKind {
             "figure_expected", ["expected": m.format.percent(org.periods[p].expected(asOf: org.asOf))])
         c["has_company"] = !f.companyObjectives.isEmpty
         let totalTeams = org.teams.teams.count
-        c["figures"] = [
-            ["label": m.t["figure_objectives"], "value": m.format.integer(f.objectives.count)],
+        c["figures"] =
             [
-                "label": m.t["figure_teams"],
-                "value": m.t.format(
-                    "figure_teams_value",
-                    ["count": m.format.integer(f.teamsWithOKRs), "total": m.format.integer(totalTeams)]),
-            ],
-            ["label": m.t["figure_aligned"], "value": m.format.percent(f.shareAligned)],
-            closed
-                ? ["label": m.t["figure_mean_score"], "value": f.meanScore.map { m.format.decimal1($0) } ?? "–"]
-                : ["label": m.t["figure_mean_progress"], "value": m.format.percent(f.meanProgress)],
-        ] as [[String: Any]]
+                ["label": m.t["figure_objectives"], "value": m.format.integer(f.objectives.count)],
+                [
+                    "label": m.t["figure_teams"],
+                    "value": m.t.format(
+                        "figure_teams_value",
+                        ["count": m.format.integer(f.teamsWithOKRs), "total": m.format.integer(totalTeams)]),
+                ],
+                ["label": m.t["figure_aligned"], "value": m.format.percent(f.shareAligned)],
+                closed
+                    ? ["label": m.t["figure_mean_score"], "value": f.meanScore.map { m.format.decimal1($0) } ?? "–"]
+                    : ["label": m.t["figure_mean_progress"], "value": m.format.percent(f.meanProgress)],
+            ] as [[String: Any]]
         c["status_counts"] = Status.allCases.reversed().map { s -> [String: Any] in
             var d = m.status(s)
             d["count"] = f.statusCounts[s] ?? 0

@@ -18,7 +18,8 @@ enum TeamPages: PageKind {
                 } else {
                     c["has_comparison"] = false
                 }
-                c["intro"] = m.t.format("teams_intro", ["period": m.org.currentPeriod.map { m.org.periods[$0].id } ?? "–"])
+                c["intro"] = m.t.format(
+                    "teams_intro", ["period": m.org.currentPeriod.map { m.org.periods[$0].id } ?? "–"])
                 return c
             }
         ]
@@ -48,9 +49,12 @@ enum TeamPages: PageKind {
             d["has_rollup"] = count > 0
             d["rollup_label"] = m.t.plural("team_rollup", count: count, formatted: m.format.integer(count))
             d["rollup_pct"] = m.format.percent(progress)
-            d["rollup_bar"] = m.chart { ProgressBar.svg(
-                progress: progress, expected: m.org.periods[p].contains(m.org.asOf) ? m.org.periods[p].expected(asOf: m.org.asOf) : nil,
-                status: status, labels: m.labels) }
+            d["rollup_bar"] = m.chart {
+                ProgressBar.svg(
+                    progress: progress,
+                    expected: m.org.periods[p].contains(m.org.asOf) ? m.org.periods[p].expected(asOf: m.org.asOf) : nil,
+                    status: status, labels: m.labels)
+            }
         } else {
             d["has_rollup"] = false
         }
@@ -96,7 +100,8 @@ enum TeamPages: PageKind {
         c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? ""
         c["subteams"] = tree.children[t].map { teamEntry(m, team: $0) }
         c["has_subteams"] = !tree.children[t].isEmpty
-        if let p = org.currentPeriod, let (chart, table) = m.teamComparison(tree.children[t], period: p, id: "subteams") {
+        if let p = org.currentPeriod, let (chart, table) = m.teamComparison(tree.children[t], period: p, id: "subteams")
+        {
             c["has_comparison"] = true
             c["comparison"] = chart
             c["comparison_table"] = table

@@ -99,7 +99,8 @@ public struct Theme: Sendable {
                 switch FileSystem.read(full) {
                 case .success(let bytes): files[path] = (bytes, shownAs + "/" + path)
                 case .failure(let e):
-                    diagnostics.error("cannot read the file: \(e.message)", at: SourceLocation(path: shownAs + "/" + path))
+                    diagnostics.error(
+                        "cannot read the file: \(e.message)", at: SourceLocation(path: shownAs + "/" + path))
                 }
             }
         }
