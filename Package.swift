@@ -4,7 +4,9 @@ import PackageDescription
 let package = Package(
     name: "okrportal",
     products: [
-        .executable(name: "okrportal", targets: ["okrportal"])
+        .executable(name: "okrportal", targets: ["okrportal"]),
+        // The libraries behind the command, for tools that embed okrportal (and the fuzzers in Fuzz/).
+        .library(name: "OKRSite", targets: ["OKRSite", "OKRContent", "OKRCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

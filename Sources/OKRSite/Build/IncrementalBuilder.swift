@@ -219,6 +219,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         throws(EnvironmentError) -> Int
     {
         let out = output
+        let lock = try OutputLock(output: out)
+        defer { withExtendedLifetime(lock) {} }
         let old = pageHashes
         let rendered = Parallel.map(pages) { page -> (String, Int, String) in
             let html = SiteBuilder.render(page, model)

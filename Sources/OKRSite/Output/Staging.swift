@@ -7,22 +7,24 @@ import OKRCore
 /// `public/` → `.public.okrportal-tmp-PID/` while writing; then the two are exchanged atomically
 /// (`renameat2(RENAME_EXCHANGE)`, else two renames) and the old one removed. Top-level dot-files of
 /// the previous output (`.gitkeep`, `.htaccess`) are carried over: okrportal never writes them, so
-/// they are the server's or the repository's, not stale pages.
+/// they are the server's or the repository's, not stale pages. Builds into the same folder take turns
+/// (``OutputLock``); a killed build's staging folder is removed by the next build.
 public final class Staging: @unchecked Sendable {
     /// The final output folder.
     public let output: String
     /// The folder being written.
     public let directory: String
     private var finished = false
+    /// Held from the start of writing until the swap: builds into one folder take turns.
+    private var lock: OutputLock?
 
     /// Starts a new staging folder next to `output`, removing debris of earlier killed builds.
     public init(output: String) throws(EnvironmentError) {
         let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         self.output = trimmed
         let (parent, base) = Staging.split(trimmed)
-        if case .failure(let e) = FileSystem.makeDirectories(parent) {
-            throw EnvironmentError("cannot create \(parent): \(e.message)")
-        }
+        lock = try OutputLock(output: trimmed)
+        // Under the lock, anything left by another build is debris of a build that was killed.
         Staging.removeDebris(parent: parent, base: base)
         directory = SiteReader.join(parent, ".\(base).okrportal-tmp-\(getpid())")
         _ = FileSystem.removeTree(directory)
@@ -137,12 +139,14 @@ public final class Staging: @unchecked Sendable {
             throw EnvironmentError("cannot create \(output): \(e.message)")
         }
         finished = true
+        lock = nil
     }
 
     /// Removes the staging folder; the previous output stays as it was.
     public func abort() {
         _ = FileSystem.removeTree(directory)
         finished = true
+        lock = nil
     }
 
     deinit {
