@@ -17,7 +17,8 @@ import Testing
     }
 
     func siblings(_ fixture: SiteFixture) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix(".public.okrportal") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix(".public.okrportal") }
+            .sorted()
     }
 
     @Test func aBuildKilledMidWriteLeavesThePreviousSite() throws {
