@@ -206,22 +206,24 @@ import Testing
 
 @Suite struct LargeCascadeTests {
     @Test func aLargePartOfTheTreeGetsItsOwnCascadePage() throws {
-        var objectives = [
-            "c.md": Fixtures.objective("c"),
-            "m.md": Fixtures.objective("m", team: "marketing", extra: "aligns_to: c#kr1\n"),
-        ]
-        for i in 0..<420 {
-            objectives["s\(i).md"] = Fixtures.objective("s\(i)", team: "social-media", extra: "aligns_to: m#kr1\n")
+        // c ← m1…m5 (marketing), each ← 100 social-media objectives: 506 objectives, more than a page.
+        var objectives = ["c.md": Fixtures.objective("c")]
+        for d in 1...5 {
+            objectives["m\(d).md"] = Fixtures.objective("m\(d)", team: "marketing", extra: "aligns_to: c#kr1\n")
+            for i in 0..<100 {
+                objectives["s\(d)-\(i).md"] = Fixtures.objective(
+                    "s\(d)-\(i)", team: "social-media", extra: "aligns_to: m\(d)#kr1\n")
+            }
         }
         let result = try SiteFixture(Fixtures.site(objectives)).build()
         #expect(result.errors.isEmpty)
         let top = try result.text("cascade/2026-Q4.html")
-        #expect(top.contains("href=\"cascade/2026-Q4/m.html\""))
-        #expect(top.contains("Objective m<"))
-        #expect(!top.contains("Objective s7<"))
-        let part = try result.text("cascade/2026-Q4/m.html")
+        #expect(top.contains("Objective m1<") && top.contains("Objective s1-7<"))
+        #expect(top.contains("href=\"cascade/2026-Q4/m5.html\""))
+        #expect(!top.contains("Objective s5-7<"))
+        let part = try result.text("cascade/2026-Q4/m5.html")
         #expect(part.contains("<base href=\"../../\">"))
-        #expect(part.contains("Objective s7<") && part.contains("Objective s419<"))
+        #expect(part.contains("Objective s5-7<") && part.contains("Objective s5-99<"))
         #expect(part.contains("href=\"cascade/2026-Q4.html\""))  // back to the whole cascade
         #expect(part.contains("href=\"objectives/c.html\""))  // the way up
     }

@@ -24,6 +24,10 @@ public enum Binary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Whether the process ended by a signal (a crash, or killed after the timeout).
+        public var signalled = false
+        /// Whether it was killed because it ran longer than the timeout.
+        public var timedOut = false
     }
 
     /// Runs `okrportal` with `arguments` (optionally through a wrapper such as `setpriv`, and optionally a
@@ -31,7 +35,7 @@ public enum Binary {
     /// added to the current environment.
     public static func run(
         _ arguments: [String], wrapper: [String] = [], environment: [String: String] = [:],
-        currentDirectory: String? = nil, executable: String? = nil
+        currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120
     ) throws -> Run {
         let process = Process()
         let binary = executable ?? path
@@ -51,12 +55,39 @@ public enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = Watchdog(pid: process.processIdentifier, seconds: timeout)
         // Read both pipes before waiting, so a chatty process cannot block on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal, timedOut: watchdog.fired)
+    }
+}
+
+/// Kills a process that runs longer than its time.
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private(set) var fired = false
+
+    init(pid: Int32, seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            if !done {
+                fired = true
+                kill(pid, SIGKILL)
+            }
+        }
+    }
+
+    func cancel() {
+        lock.lock()
+        done = true
+        lock.unlock()
     }
 }

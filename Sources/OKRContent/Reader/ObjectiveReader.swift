@@ -14,12 +14,26 @@ public enum ObjectiveReader {
     /// The fields of a check-in.
     public static let checkinFields = ["date", "value", "confidence", "note"]
 
+    /// Limits beyond which a file is surely a mistake (a pasted log, a generated dump), reported as
+    /// errors instead of building pages nobody can read.
+    public static let maxFileBytes = 5 << 20
+    /// The most key results an objective may have (2–5 are recommended).
+    public static let maxKeyResults = 1000
+    /// The most check-ins a key result may have (a weekly check-in for twenty years is about 1,000).
+    public static let maxCheckins = 10_000
+
     /// Reads an objective from a file's bytes. `path` is relative to the site root. Returns `nil` when
     /// the file is unusable (no front matter, YAML syntax error); every problem goes to `diagnostics`.
     public static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, path: String, diagnostics: inout Diagnostics
     ) -> Objective? {
         let fileStart = SourceLocation(path: path)
+        if bytes.count > maxFileBytes {
+            diagnostics.error(
+                "the file has \(bytes.count / (1 << 20)) MB; an objective file may have at most \(maxFileBytes >> 20) MB "
+                    + "(is something pasted into it by mistake?)", at: fileStart)
+            return nil
+        }
         if let p = SourceText.problem(in: bytes) {
             diagnostics.error(p.message, at: SourceLocation(path: path, line: p.line, column: p.column))
             return nil
@@ -81,13 +95,21 @@ public enum ObjectiveReader {
         objective.score = f.number("score", &diagnostics)
         objective.scoreLocation = f.location(of: "score")
         objective.keyResultsLocation = f.location(of: "key_results") ?? f.location
+        objective.keyResultsUnreadable = f.value("key_results") != nil
         if let items = f.list("key_results", &diagnostics) {
             // Exact capacity: grown arrays keep up to twice the memory, and a large organisation has
             // hundreds of thousands of key results and millions of check-ins.
-            objective.keyResults.reserveCapacity(items.count)
-            for item in items {
+            if items.count > maxKeyResults {
+                diagnostics.error(
+                    "\(items.count) key results; an objective may have at most \(maxKeyResults) (2 to 5 are recommended)",
+                    at: objective.keyResultsLocation)
+            }
+            objective.keyResults.reserveCapacity(min(items.count, maxKeyResults))
+            for item in items.prefix(maxKeyResults) {
                 if let kr = readKeyResult(item, in: f, diagnostics: &diagnostics) { objective.keyResults.append(kr) }
             }
+            // Key results were written but none could be read: reported item by item already.
+            objective.keyResultsUnreadable = !items.isEmpty && objective.keyResults.isEmpty
         }
         objective.body = String(decoding: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
         objective.bodyLine = parts.bodyLine
@@ -156,8 +178,13 @@ public enum ObjectiveReader {
         kr.score = f.number("score", &diagnostics)
         kr.scoreMark = f.mark(of: "score")
         if let items = f.list("checkins", &diagnostics) {
-            kr.checkins.reserveCapacity(items.count)
-            for item in items {
+            if items.count > maxCheckins {
+                diagnostics.error(
+                    "\(items.count) check-ins; a key result may have at most \(maxCheckins)",
+                    at: f.location(of: "checkins") ?? f.location)
+            }
+            kr.checkins.reserveCapacity(min(items.count, maxCheckins))
+            for item in items.prefix(maxCheckins) {
                 if let c = readCheckIn(item, kind: kind, in: f, diagnostics: &diagnostics) { kr.checkins.append(c) }
             }
         }

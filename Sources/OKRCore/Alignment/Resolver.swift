@@ -194,7 +194,7 @@ public enum Resolver {
     }
 
     static func checkKeyResults(of o: Objective, diagnostics: inout Diagnostics) {
-        if o.keyResults.isEmpty {
+        if o.keyResults.isEmpty && !o.keyResultsUnreadable {
             diagnostics.error(
                 "objective \"\(o.id)\" has no key results; an objective needs at least one",
                 at: o.keyResultsLocation)

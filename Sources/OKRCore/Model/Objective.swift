@@ -49,6 +49,8 @@ public struct Objective: Sendable {
     public var keyResults: [KeyResult]
     /// Where `key_results` is written (or the front matter's start when missing).
     public var keyResultsLocation: SourceLocation
+    /// Whether `key_results` was written but could not be read (already reported by the reader).
+    public var keyResultsUnreadable = false
     /// A hand-set end-of-period score (0…1).
     public var score: Double?
     /// Where `score` is written.

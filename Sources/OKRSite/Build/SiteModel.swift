@@ -31,6 +31,11 @@ public final class SiteModel: @unchecked Sendable {
     public let history: [[ProgressPoint]]
     /// Per period: the objectives whose part of the cascade gets a page of its own.
     public let cascadeSplits: [[Int]]
+    /// Each objective's topmost ancestor along published primary alignments (itself for a root).
+    private var chainTop: [Int] = []
+
+    /// Why chains show at most this many nearest ancestors; a longer chain shows the top after a gap.
+    public static let chainLimit = 10
     /// The strings table as a Mustache context (`{{t.key}}`).
     public let stringsContext: [String: Any]
     /// Pieces of markup for trees assembled in Swift.
@@ -71,6 +76,11 @@ public final class SiteModel: @unchecked Sendable {
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
         history = charts ? ProgressHistory.series(org) : []
+        var top = Array(org.objectives.indices)
+        for o in org.graph.contributorsFirst().reversed() {
+            if let parent = org.publishedParents(of: o).first?.parent { top[o] = top[parent] }
+        }
+        chainTop = top
         let figures = self.figures
         cascadeSplits = org.periods.indices.map {
             CascadePage.splits(org, period: $0, objectives: figures[$0].objectives)
@@ -238,6 +248,26 @@ public final class SiteModel: @unchecked Sendable {
     /// A chart, or "" when charts are off.
     public func chart(_ draw: () -> String?) -> String {
         drawCharts ? draw() ?? "" : ""
+    }
+
+    /// The why chain of an objective, nearest first: its published primary ancestors, at most
+    /// ``chainLimit`` of them, then — if the chain is longer — the topmost one, marked as following a
+    /// gap. (A chain thousands deep would otherwise make every page list thousands of ancestors.)
+    public func shownChain(of o: Int) -> [(parent: Int, keyResult: Int?, afterGap: Bool)] {
+        var result: [(parent: Int, keyResult: Int?, afterGap: Bool)] = []
+        var current = o
+        var seen: Set<Int> = [o]
+        while let edge = org.publishedParents(of: current).first, seen.insert(edge.parent).inserted {
+            if result.count == SiteModel.chainLimit {
+                let top = chainTop[o]
+                // The key result the top's child serves is not shown across the gap.
+                result.append(top == edge.parent ? (edge.parent, edge.keyResult, false) : (top, nil, true))
+                return result
+            }
+            result.append((edge.parent, edge.keyResult, false))
+            current = edge.parent
+        }
+        return result
     }
 
     /// The status a roll-up of `progress` has in period `p` (same rule as a key result, no "outdated").

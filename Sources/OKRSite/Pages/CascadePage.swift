@@ -45,7 +45,9 @@ enum CascadePage: PageKind {
                         c["has_objectives"] = true
                         c["is_subtree"] = true
                         c["period_cascade_url"] = m.url(cascade: p)
-                        c["why_chain"] = m.org.whyChain(of: o).reversed().map { m.objectiveSummary($0.parent) }
+                        let chain = m.shownChain(of: o)
+                        c["why_chain"] = chain.reversed().map { m.objectiveSummary($0.parent) }
+                        c["chain_gap"] = chain.last?.afterGap ?? false
                         c["switcher"] = [[String: Any]]()
                         return c
                     })
@@ -54,8 +56,13 @@ enum CascadePage: PageKind {
         return pages
     }
 
-    /// Objectives of period `p` whose subtree (along primary alignments) holds more than
-    /// ``pageLimit`` objectives and that are not the tree's top: each gets a page of its own.
+    /// The objectives of period `p` that start a cascade page of their own. A page draws its tree
+    /// depth first, in the same order as ``html(_:period:top:)``, with a budget of ``pageLimit``
+    /// objectives: a part of the tree that fits the remaining budget is drawn whole, and so is a small
+    /// part (at most a quarter of the limit) even past it; a larger part is drawn node by node while
+    /// the budget lasts and becomes a link to a page of its own once it is spent. So a page holds about
+    /// ``pageLimit`` objectives however wide or deep the tree is: a chain 10,000 deep makes 25 pages,
+    /// 400 leaves under one objective stay on one page.
     static func splits(_ org: Organisation, period p: Int, objectives: [Int]) -> [Int] {
         guard objectives.count > pageLimit else { return [] }
         var size = [Int: Int]()
@@ -66,9 +73,47 @@ enum CascadePage: PageKind {
                 size[parent, default: 1] += size[o] ?? 1
             }
         }
-        return objectives.filter { o in
-            (size[o] ?? 0) > pageLimit && !org.publishedParents(of: o).isEmpty
+        let small = pageLimit / 4
+        var result: [Int] = []
+        var pages: [[Int]] = [roots(org, objectives: objectives)]
+        while let pageRoots = pages.popLast() {
+            var budget = pageLimit
+            var stack = Array(pageRoots.reversed())
+            var isTop = Set(pageRoots)
+            while let o = stack.popLast() {
+                let n = size[o] ?? 1
+                if isTop.contains(o) || budget > 0 && n > budget && n > small {
+                    // Drawn node by node.
+                    isTop.remove(o)
+                    budget -= 1
+                    stack.append(contentsOf: primaryChildren(org, of: o).reversed())
+                } else if n <= budget || n <= small {
+                    budget -= n  // drawn whole
+                } else {
+                    result.append(o)
+                    pages.append([o])
+                }
+            }
         }
+        return result
+    }
+
+    /// The tree's roots in drawing order: company objectives, then objectives without a published parent.
+    static func roots(_ org: Organisation, objectives: [Int]) -> [Int] {
+        let roots = objectives.filter { org.publishedParents(of: $0).isEmpty }
+        let company = roots.filter { org.objectiveTeam[$0] == org.teams.root }
+        return company + roots.filter { org.objectiveTeam[$0] != org.teams.root }
+    }
+
+    /// The objectives drawn in full under `o` (those whose first published alignment is to `o`), in
+    /// drawing order: by the key result they serve, then those serving `o` as a whole.
+    static func primaryChildren(_ org: Organisation, of o: Int) -> [Int] {
+        func mine(_ k: Int?) -> [Int] {
+            org.publishedChildren(of: o, keyResult: k).filter { c in
+                org.publishedParents(of: c).first.map { $0.parent == o && $0.keyResult == k } ?? false
+            }
+        }
+        return org.objectives[o].keyResults.indices.flatMap { mine($0) } + mine(nil)
     }
 
     /// One step of the tree walk.

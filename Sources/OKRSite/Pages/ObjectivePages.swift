@@ -21,18 +21,20 @@ enum ObjectivePages: PageKind {
         c["has_tags"] = !objective.tags.isEmpty
 
         // The why chain, from the company objective down to this one.
-        let chain = org.whyChain(of: o)
-        c["why_chain"] = chain.reversed().map { e -> [String: Any] in
-            var d = m.objectiveSummary(e.parent)
-            if let k = e.keyResult {
+        let chain = m.shownChain(of: o)
+        c["why_chain"] = chain.reversed().map { step -> [String: Any] in
+            var d = m.objectiveSummary(step.parent)
+            if let k = step.keyResult {
                 d["has_via_kr"] = true
-                d["via_kr"] = org.objectives[e.parent].keyResults[k].title
-                d["via_kr_url"] = m.url(objective: e.parent) + "#kr-" + org.objectives[e.parent].keyResults[k].id
+                d["via_kr"] = org.objectives[step.parent].keyResults[k].title
+                d["via_kr_url"] = m.url(objective: step.parent) + "#kr-" + org.objectives[step.parent].keyResults[k].id
             } else {
                 d["has_via_kr"] = false
             }
             return d
         }
+        // The gap (if any) follows the topmost entry, which comes first in top-down order.
+        c["chain_gap"] = chain.last?.afterGap ?? false
         c["has_why_chain"] = !chain.isEmpty
         c["is_company"] = org.objectiveTeam[o] == org.teams.root
         c["not_aligned"] = chain.isEmpty && org.objectiveTeam[o] != org.teams.root

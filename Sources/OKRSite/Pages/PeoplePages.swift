@@ -41,8 +41,13 @@ enum PeoplePages: PageKind {
             d["objectives"] = own.map { o -> [String: Any] in
                 var s = m.objectiveCard(o)
                 // The chain upward, nearest first, ending at the company objective.
-                s["chain"] = org.whyChain(of: o).map { m.objectiveSummary($0.parent) }
-                s["has_chain"] = !org.whyChain(of: o).isEmpty
+                let chain = m.shownChain(of: o)
+                s["chain"] = chain.map { step -> [String: Any] in
+                    var d = m.objectiveSummary(step.parent)
+                    d["after_gap"] = step.afterGap
+                    return d
+                }
+                s["has_chain"] = !chain.isEmpty
                 return s
             }
             return d
