@@ -8,6 +8,9 @@ import OKRSite
 public final class SiteFixture: @unchecked Sendable {
     /// The site's folder.
     public let root: String
+    /// The fixture whose folder holds this one (see ``existing(_:keepAlive:)``); `nil` when this one
+    /// owns its folder and removes it when done.
+    private let container: SiteFixture?
 
     /// Writes `files` (path relative to the site root → content) to a new temporary folder.
     public init(_ files: [String: String]) throws {
@@ -15,7 +18,19 @@ public final class SiteFixture: @unchecked Sendable {
         var template = Array(base.utf8CString)
         guard let dir = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
         root = String(cString: dir)
+        container = nil
         for (path, content) in files { try write(path, content) }
+    }
+
+    private init(root: String, container: SiteFixture) {
+        self.root = root
+        self.container = container
+    }
+
+    /// A site in a folder inside another fixture's (a clone, a subfolder of a repository), which keeps
+    /// that fixture and its folder alive as long as it lives.
+    public static func existing(_ root: String, keepAlive container: SiteFixture) -> SiteFixture {
+        SiteFixture(root: root, container: container)
     }
 
     /// Writes one file, creating folders.
@@ -30,11 +45,17 @@ public final class SiteFixture: @unchecked Sendable {
         try bytes.write(to: url)
     }
 
-    /// Reads the site and resolves it, as `okrportal check` does.
-    public func check(asOf: String = "2026-11-29", drafts: Bool = false) throws -> CheckResult {
+    /// Reads the site and resolves it, as `okrportal check` does (`history` as `--history`).
+    public func check(asOf: String = "2026-11-29", drafts: Bool = false, history: HistorySource? = nil) throws
+        -> CheckResult
+    {
         var diagnostics = Diagnostics()
-        let site = try SiteReader.read(root: root, diagnostics: &diagnostics)
         let day = Day(iso: asOf)!  // tests pass valid dates
+        var site = try SiteReader.read(root: root, diagnostics: &diagnostics)
+        if let read = site {
+            site = try GitHistory(siteRoot: root).apply(
+                to: read, asOf: day, requested: history, diagnostics: &diagnostics)
+        }
         let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
         return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
     }
@@ -52,7 +73,7 @@ public final class SiteFixture: @unchecked Sendable {
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: root)
+        if container == nil { try? FileManager.default.removeItem(atPath: root) }
     }
 }
 
