@@ -62,11 +62,13 @@ public final class SiteFixture: @unchecked Sendable {
 
     /// Builds the site into `output` (default `ROOT/public`), as `okrportal build` does.
     public func build(
-        asOf: String = "2026-11-29", drafts: Bool = false, output: String? = nil, templates: String? = nil
+        asOf: String = "2026-11-29", drafts: Bool = false, output: String? = nil, templates: String? = nil,
+        history: HistorySource? = nil
     ) throws -> BuildResult {
         var diagnostics = Diagnostics()
         let options = BuildOptions(
-            siteRoot: root, output: output, templates: templates, asOf: Day(iso: asOf)!, includeDrafts: drafts)
+            siteRoot: root, output: output, templates: templates, asOf: Day(iso: asOf)!, includeDrafts: drafts,
+            history: history)
         let report = try SiteBuilder.build(options, diagnostics: &diagnostics)
         return BuildResult(
             report: report, diagnostics: diagnostics.sorted, output: output ?? root + "/public", fixture: self)
