@@ -206,7 +206,7 @@ import Testing
         #expect(warning.location.line == 11)
         #expect(try #require(result.objective("o")).1.keyResults[0].current == 10)
         // --history none switches it off.
-        #expect(try fixture.check(history: HistorySource.none).warnings.isEmpty)
+        #expect(try fixture.check(history: .off).warnings.isEmpty)
     }
 
     @Test func gitMissingIsAnEnvironmentProblem() throws {

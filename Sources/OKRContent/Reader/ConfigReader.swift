@@ -73,7 +73,7 @@ public enum ConfigReader {
         }
         let history =
             f.choice("history", HistorySource.allCases.map(\.rawValue), &diagnostics)
-            .flatMap(HistorySource.init(rawValue:)) ?? .none
+            .flatMap(HistorySource.init(rawValue:)) ?? .off
         return SiteConfig(
             title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
             markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics), history: history,

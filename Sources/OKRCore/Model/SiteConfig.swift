@@ -25,7 +25,7 @@ public struct SiteConfig: Sendable {
     public init(
         title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
         staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil,
-        history: HistorySource = .none, historyLocation: SourceLocation? = nil
+        history: HistorySource = .off, historyLocation: SourceLocation? = nil
     ) {
         self.title = title
         self.language = language

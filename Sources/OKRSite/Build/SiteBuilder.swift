@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Whether SVG charts are drawn.
     public var charts: Bool
-    /// Check-ins from git history: `.git` or `.none` as asked on the command line (problems reading
+    /// Check-ins from git history: `.git` or `.off` as asked on the command line (problems reading
     /// history are then environment errors), `nil` for `history:` in the configuration (problems are
     /// warnings).
     public var history: HistorySource?
