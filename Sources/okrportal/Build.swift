@@ -13,8 +13,11 @@ struct Build: ParsableCommand {
             folder (default SITE_DIR/public). The new output replaces the old one only when complete: a \
             failed build leaves the previous output exactly as it was.
 
+            With --history git (or history: git in okrportal.yml), every commit that changed a key result's \
+            current: or done: becomes a check-in dated by its author date (see docs/history.md).
+
             Example:
-              okrportal build . --as-of 2026-11-29 --output /srv/www/okr
+              okrportal build . --as-of 2026-11-29 --output /srv/www/okr --history git
             """
     )
 
@@ -43,7 +46,7 @@ struct Build: ParsableCommand {
         let showProgress = verbose || (isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil)
         let options = BuildOptions(
             siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts,
-            charts: !noCharts)
+            charts: !noCharts, history: site.history)
         var onProgress: (@Sendable (Int, Int) -> Void)?
         if showProgress {
             onProgress = { (done: Int, total: Int) in
@@ -80,8 +83,8 @@ struct Build: ParsableCommand {
         let builder = IncrementalBuilder(
             options: BuildOptions(
                 siteRoot: site.siteDir, output: output, templates: templates, asOf: asOf, includeDrafts: site.drafts,
-                charts: !noCharts))
-        var lastStamps = Watcher.stamps(site.siteDir)
+                charts: !noCharts, history: site.history))
+        var lastStamps = Watcher.stamps(site.siteDir, extra: builder.watchedFiles)
         while true {
             let outcome: IncrementalBuilder.Outcome
             do {
@@ -100,10 +103,14 @@ struct Build: ParsableCommand {
                     "not built: \(Terminal.plural(outcome.diagnostics.filter { $0.severity == .error }.count, "error")); "
                         + "the previous output is unchanged")
             }
+            // Git's files are known once history was read: from then on they count as seen.
+            for path in builder.watchedFiles where lastStamps[path] == nil {
+                lastStamps[path] = FileSystem.stamp(path)
+            }
             // Poll for changes: stat calls are cheap, and they work on every file system.
             while true {
                 usleep(100_000)
-                let stamps = Watcher.stamps(site.siteDir)
+                let stamps = Watcher.stamps(site.siteDir, extra: builder.watchedFiles)
                 if stamps != lastStamps {
                     lastStamps = stamps
                     break

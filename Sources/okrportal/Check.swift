@@ -9,10 +9,11 @@ struct Check: ParsableCommand {
         abstract: "Check a site's OKRs and report every problem.",
         discussion: """
             Prints one line per problem as path:line:col: error|warning: message, sorted by path and line, \
-            then a summary. Exits 0 when there are no errors, 1 when there are, 2 when SITE_DIR is not a site.
+            then a summary. Exits 0 when there are no errors, 1 when there are, 2 when SITE_DIR is not a site \
+            (or, with --history git, not in a git repository).
 
             Example:
-              okrportal check . --as-of 2026-11-29
+              okrportal check . --as-of 2026-11-29 --history git
             """
     )
 
@@ -22,9 +23,10 @@ struct Check: ParsableCommand {
         let asOf = try site.resolveAsOf()
         var diagnostics = Diagnostics()
         let t0 = DispatchTime.now().uptimeNanoseconds
-        let loaded: Site?
+        var loaded: Site?
         do {
             loaded = try SiteReader.read(root: site.siteDir, diagnostics: &diagnostics)
+            if let read = loaded { loaded = try site.applyHistory(to: read, asOf: asOf, diagnostics: &diagnostics) }
         } catch {
             Terminal.standardError("error: \(error.message)")
             throw ExitCode(2)

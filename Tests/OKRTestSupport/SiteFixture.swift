@@ -8,6 +8,9 @@ import OKRSite
 public final class SiteFixture: @unchecked Sendable {
     /// The site's folder.
     public let root: String
+    /// The fixture whose folder holds this one (see ``existing(_:keepAlive:)``); `nil` when this one
+    /// owns its folder and removes it when done.
+    private let container: SiteFixture?
 
     /// Writes `files` (path relative to the site root → content) to a new temporary folder.
     public init(_ files: [String: String]) throws {
@@ -15,7 +18,19 @@ public final class SiteFixture: @unchecked Sendable {
         var template = Array(base.utf8CString)
         guard let dir = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
         root = String(cString: dir)
+        container = nil
         for (path, content) in files { try write(path, content) }
+    }
+
+    private init(root: String, container: SiteFixture) {
+        self.root = root
+        self.container = container
+    }
+
+    /// A site in a folder inside another fixture's (a clone, a subfolder of a repository), which keeps
+    /// that fixture and its folder alive as long as it lives.
+    public static func existing(_ root: String, keepAlive container: SiteFixture) -> SiteFixture {
+        SiteFixture(root: root, container: container)
     }
 
     /// Writes one file, creating folders.
@@ -30,29 +45,37 @@ public final class SiteFixture: @unchecked Sendable {
         try bytes.write(to: url)
     }
 
-    /// Reads the site and resolves it, as `okrportal check` does.
-    public func check(asOf: String = "2026-11-29", drafts: Bool = false) throws -> CheckResult {
+    /// Reads the site and resolves it, as `okrportal check` does (`history` as `--history`).
+    public func check(asOf: String = "2026-11-29", drafts: Bool = false, history: HistorySource? = nil) throws
+        -> CheckResult
+    {
         var diagnostics = Diagnostics()
-        let site = try SiteReader.read(root: root, diagnostics: &diagnostics)
         let day = Day(iso: asOf)!  // tests pass valid dates
+        var site = try SiteReader.read(root: root, diagnostics: &diagnostics)
+        if let read = site {
+            site = try GitHistory(siteRoot: root).apply(
+                to: read, asOf: day, requested: history, diagnostics: &diagnostics)
+        }
         let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
         return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
     }
 
     /// Builds the site into `output` (default `ROOT/public`), as `okrportal build` does.
     public func build(
-        asOf: String = "2026-11-29", drafts: Bool = false, output: String? = nil, templates: String? = nil
+        asOf: String = "2026-11-29", drafts: Bool = false, output: String? = nil, templates: String? = nil,
+        history: HistorySource? = nil
     ) throws -> BuildResult {
         var diagnostics = Diagnostics()
         let options = BuildOptions(
-            siteRoot: root, output: output, templates: templates, asOf: Day(iso: asOf)!, includeDrafts: drafts)
+            siteRoot: root, output: output, templates: templates, asOf: Day(iso: asOf)!, includeDrafts: drafts,
+            history: history)
         let report = try SiteBuilder.build(options, diagnostics: &diagnostics)
         return BuildResult(
             report: report, diagnostics: diagnostics.sorted, output: output ?? root + "/public", fixture: self)
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: root)
+        if container == nil { try? FileManager.default.removeItem(atPath: root) }
     }
 }
 

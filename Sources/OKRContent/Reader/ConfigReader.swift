@@ -4,7 +4,7 @@ import OKRCore
 public enum ConfigReader {
     /// The fields of `okrportal.yml`.
     public static let configFields = [
-        "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates",
+        "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates", "history",
     ]
     /// The fields of a period.
     public static let periodFields = ["id", "start", "end"]
@@ -71,9 +71,13 @@ public enum ConfigReader {
                 baseURL = b + "/"
             }
         }
+        let history =
+            f.choice("history", HistorySource.allCases.map(\.rawValue), &diagnostics)
+            .flatMap(HistorySource.init(rawValue:)) ?? .off
         return SiteConfig(
             title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
-            markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics))
+            markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics), history: history,
+            historyLocation: f.location(of: "history"))
     }
 
     /// Reads the team list.

@@ -262,7 +262,10 @@ public enum Resolver {
                 switch kr.kind {
                 case .metric:
                     let newest = known.last { $0.value != nil }
-                    if let c = kr.current, let n = newest, let v = n.value, v != c {
+                    // A derived check-in is a committed value of `current:` itself: only a newest check-in
+                    // written in the file can contradict it (an uncommitted edit of `current:` is no
+                    // contradiction).
+                    if let c = kr.current, let n = newest, !n.isDerived, let v = n.value, v != c {
                         diagnostics.warning(
                             "current: \(format(c)) differs from the newest check-in (\(format(v)) on \(n.date)); "
                                 + "current wins",

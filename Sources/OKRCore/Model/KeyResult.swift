@@ -22,11 +22,17 @@ public struct CheckIn: Sendable, Hashable {
     public var mark: Mark
     /// Where `confidence` is written.
     public var confidenceMark: Mark?
+    /// For a check-in derived from git history: the index of its commit in the objective's
+    /// ``Objective/revisions``; -1 for a check-in written in the file. An `Int32` rather than an
+    /// optional: it fits the padding after `confidenceMark`, so millions of check-ins take no more
+    /// memory than before history existed.
+    var revision: Int32
 
-    /// Creates a check-in.
+    /// Creates a check-in; `revision` is set for a check-in derived from git history (see
+    /// ``HistoryMerge``).
     public init(
         date: Day, value: Double? = nil, confidence: Double? = nil, note: String? = nil,
-        mark: Mark = Mark(), confidenceMark: Mark? = nil
+        mark: Mark = Mark(), confidenceMark: Mark? = nil, revision: Int? = nil
     ) {
         self.date = date
         self.value = value
@@ -34,7 +40,17 @@ public struct CheckIn: Sendable, Hashable {
         self.note = note
         self.mark = mark
         self.confidenceMark = confidenceMark
+        self.revision = revision.map { Int32(clamping: $0) } ?? -1
     }
+
+    /// For a check-in derived from git history, the index of the commit it comes from in its
+    /// objective's ``Objective/revisions``; `nil` for a check-in written in the file.
+    public var revisionIndex: Int? { revision >= 0 ? Int(revision) : nil }
+
+    /// Whether the check-in was derived from git history rather than written in the file.
+    /// A derived metric check-in's value is the `current:` a commit wrote; a derived milestone
+    /// check-in's value is 1 when the commit set `done: true` and 0 when it set it back.
+    public var isDerived: Bool { revision >= 0 }
 }
 
 /// One key result of an objective.

@@ -61,6 +61,13 @@ public struct Objective: Sendable {
     public var bodyLine: Int
     /// The file, relative to the site root.
     public var path: String
+    /// With history (`history: git`): the commits up to the as-of date that derived check-ins come
+    /// from, oldest first, and last the newest commit that changed the file ("last updated by … on
+    /// …"). Empty without history, or when no commit up to the as-of date touched the file.
+    public var revisions: [Revision] = []
+
+    /// The newest commit up to the as-of date that changed the file, when built with history.
+    public var lastRevision: Revision? { revisions.last }
 
     /// Creates an objective; only the identity fields are required, the rest have the spec's defaults.
     public init(

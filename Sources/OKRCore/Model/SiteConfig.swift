@@ -14,13 +14,18 @@ public struct SiteConfig: Sendable {
     public var markdownUnsafe: Bool
     /// A theme folder relative to the site root (`templates:`), overriding the default theme.
     public var templates: String?
+    /// Where check-ins come from besides the files (`history:`); `--history` overrides it.
+    public var history: HistorySource
+    /// Where `history` is written, for problems with it.
+    public var historyLocation: SourceLocation?
     /// The languages the UI ships; others are errors.
     public static let languages = ["de", "en"]
 
     /// Creates a configuration.
     public init(
         title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
-        staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil
+        staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil,
+        history: HistorySource = .off, historyLocation: SourceLocation? = nil
     ) {
         self.title = title
         self.language = language
@@ -29,5 +34,7 @@ public struct SiteConfig: Sendable {
         self.staleAfterDays = staleAfterDays
         self.markdownUnsafe = markdownUnsafe
         self.templates = templates
+        self.history = history
+        self.historyLocation = historyLocation
     }
 }

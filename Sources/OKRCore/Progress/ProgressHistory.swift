@@ -18,7 +18,8 @@ public struct ProgressPoint: Sendable, Hashable {
 /// seventh day after it, up to the as-of date — plus a last point on the as-of date (or the period's
 /// last day) that equals the objective's current figures. On a grid day a metric counts with the newest
 /// check-in on or before that day (its start before the first); a done milestone counts from its newest
-/// check-in (or only at the last point if it has none); a `children` key result is the mean of its
+/// check-in (or only at the last point if it has none), or as its newest check-in derived from git
+/// history on or before that day says (1 done, 0 open); a `children` key result is the mean of its
 /// contributors' progress on that day, computed contributors first.
 public enum ProgressHistory {
     /// The weekly grid of a period up to `asOf` (empty when the period has not started).
@@ -65,8 +66,15 @@ public enum ProgressHistory {
                             value = 0
                         }
                     case .milestone:
-                        let doneFrom = ks.checkins.last?.date
-                        value = kr.done && doneFrom.map { $0 <= day } == true ? 1 : 0
+                        if let derived = ks.checkins.last(where: { $0.date <= day && $0.value != nil }),
+                            let v = derived.value
+                        {
+                            // From git history: the milestone's state as committed by that day.
+                            value = v
+                        } else {
+                            let doneFrom = ks.checkins.last?.date
+                            value = kr.done && doneFrom.map { $0 <= day } == true ? 1 : 0
+                        }
                     case .children:
                         let values = ks.contributors.compactMap { c in
                             result[c].indices.contains(i) ? result[c][i].progress : nil

@@ -19,6 +19,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
 
     private var snapshot: SiteSnapshot?
+    /// Git history, kept between builds: the walk is read again only when `HEAD` moves, and old
+    /// versions are parsed once.
+    private let history: GitHistory
     private var themeStamps: [String: FileStamp]?
     private var theme: Theme?
     private var model: SiteModel?
@@ -52,7 +55,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// A builder for `options`; nothing is read until ``build()``.
     public init(options: BuildOptions) {
         self.options = options
+        history = GitHistory(siteRoot: options.siteRoot)
     }
+
+    /// Files outside the site whose change can change the output (git's `HEAD` and its log, when
+    /// built with history): the preview server watches them besides the site's own files.
+    public var watchedFiles: [String] { history.watchedFiles }
 
     /// Where the output goes.
     public var output: String { options.output ?? SiteReader.join(options.siteRoot, "public") }
@@ -65,12 +73,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newSnapshot = try SiteReader.snapshot(root: options.siteRoot, previous: snapshot)
         var diagnostics = Diagnostics()
         diagnostics.append(contentsOf: newSnapshot.diagnostics)
-        guard let site = newSnapshot.site else {
+        guard let read = newSnapshot.site else {
             snapshot = newSnapshot
             return Outcome(
                 diagnostics: diagnostics.sorted, succeeded: false, full: false, rendered: 0, written: 0,
                 seconds: seconds(), pages: 0)
         }
+        let site = try history.apply(
+            to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
         let templatesDir = options.templates ?? site.config.templates

@@ -50,12 +50,14 @@ enum Signatures {
         h.combine(objective.body)
         h.combine(objective.tags)
         h.combine(objective.alignsTo.map(\.description))
+        h.combine(objective.lastRevision)
         for ks in org.states[o].keyResults {
             for c in ks.checkins {
                 h.combine(c.date)
                 h.combine(c.value)
                 h.combine(c.confidence)
                 h.combine(c.note)
+                h.combine(c.revisionIndex.map { objective.revisions[$0] })
             }
         }
         for p in history {

@@ -16,13 +16,18 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Whether SVG charts are drawn.
     public var charts: Bool
+    /// Check-ins from git history: `.git` or `.off` as asked on the command line (problems reading
+    /// history are then environment errors), `nil` for `history:` in the configuration (problems are
+    /// warnings).
+    public var history: HistorySource?
 
     /// Creates options.
     public init(
         siteRoot: String, output: String? = nil, templates: String? = nil, asOf: Day, includeDrafts: Bool = false,
-        charts: Bool = true
+        charts: Bool = true, history: HistorySource? = nil
     ) {
         self.charts = charts
+        self.history = history
         self.siteRoot = siteRoot
         self.output = output
         self.templates = templates
@@ -49,7 +54,9 @@ public enum SiteBuilder {
         _ options: BuildOptions, diagnostics: inout Diagnostics,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(EnvironmentError) -> BuildReport? {
-        guard let site = try SiteReader.read(root: options.siteRoot, diagnostics: &diagnostics) else { return nil }
+        guard let read = try SiteReader.read(root: options.siteRoot, diagnostics: &diagnostics) else { return nil }
+        let site = try GitHistory(siteRoot: options.siteRoot).apply(
+            to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }

@@ -5,8 +5,10 @@ import OKRContent
 /// and works on every file system, network shares included.
 public enum Watcher {
     /// The stamps of every file that can change the site.
-    public static func stamps(_ root: String) -> [String: FileStamp] {
+    /// `extra` are absolute paths of further files to watch (git's `HEAD` with history).
+    public static func stamps(_ root: String, extra: [String] = []) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
+        for path in extra { if let s = FileSystem.stamp(path) { result[path] = s } }
         if let s = FileSystem.stamp(SiteReader.join(root, SiteReader.configFile)) { result["okrportal.yml"] = s }
         var stack = ["content", "Templates"]
         while let dir = stack.popLast() {

@@ -101,7 +101,7 @@ public enum TrendChart {
         }
 
         // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
-        let points = checkins.compactMap { c in c.value.map { (c.date, $0, c.confidence) } }
+        let points = checkins.compactMap { c in c.value.map { (c.date, $0, c.confidence, c.isDerived) } }
         var path: [(Double, Double)] = []
         if points.first.map({ $0.0 > period.start }) ?? true { path.append((scale.x(period.start), scale.y(start))) }
         path += points.map { (scale.x($0.0), scale.y($0.1)) }
@@ -113,12 +113,13 @@ public enum TrendChart {
                     "points": .text(path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")),
                 ])
         }
-        for (day, value, conf) in points {
+        for (day, value, conf, derived) in points {
+            // A check-in derived from git history: a small solid dot (it states no confidence).
             svg.element(
                 "circle",
                 [
-                    "class": "point", "cx": .n(scale.x(day)), "cy": .n(scale.y(value)),
-                    "r": .n(2.5 + 2 * (conf ?? 0.5)),
+                    "class": derived ? "point derived" : "point", "cx": .n(scale.x(day)), "cy": .n(scale.y(value)),
+                    "r": .n(derived ? 2.5 : 2.5 + 2 * (conf ?? 0.5)),
                 ])
         }
 
@@ -126,7 +127,7 @@ public enum TrendChart {
         let (ctop, cbottom) = confidence
         svg.element("text", ["class": "tick", "x": .n(left), "y": .n(ctop - 3)], text: t["chart_confidence"])
         svg.element("line", ["class": "grid", "x1": .n(left), "y1": .n(cbottom), "x2": .n(right), "y2": .n(cbottom)])
-        for (day, _, conf) in points {
+        for (day, _, conf, _) in points {
             guard let conf else { continue }
             let h = (cbottom - ctop) * min(1, max(0, conf))
             svg.element(
@@ -153,6 +154,11 @@ public enum TrendChart {
                         "value": f.value(last.1, unit: kr.unit), "date": f.date(last.0),
                         "confidence": last.2.map { f.decimal1($0) } ?? "–",
                     ])
+        }
+        let derivedCount = points.reduce(0) { $0 + ($1.3 ? 1 : 0) }
+        if derivedCount > 0 {
+            description +=
+                " " + t.plural("chart_trend_derived", count: derivedCount, formatted: f.integer(derivedCount))
         }
         if period.contains(asOf) {
             let expected = start + (target - start) * period.expected(asOf: asOf)

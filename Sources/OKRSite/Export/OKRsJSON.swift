@@ -78,6 +78,13 @@ public enum OKRsJSON {
         j.string("status", state.status.rawValue)
         j.number("score", state.score)
         j.string("url", m.url(objective: o))
+        if let last = objective.lastRevision {
+            j.beginObject("last_updated")
+            j.string("date", last.day.iso)
+            j.string("author", last.author)
+            j.string("commit", last.commit)
+            j.endObject()
+        }
         j.beginArray("key_results")
         for (k, kr) in objective.keyResults.enumerated() {
             let s = state.keyResults[k]
@@ -110,6 +117,12 @@ public enum OKRsJSON {
                 if kr.kind == .metric { j.number("value", c.value) }
                 if let conf = c.confidence { j.number("confidence", conf) }
                 if let note = c.note { j.string("note", note) }
+                if let r = c.revisionIndex, objective.revisions.indices.contains(r) {
+                    // Derived from git history: which commit, by whom.
+                    j.string("source", "git")
+                    j.string("author", objective.revisions[r].author)
+                    j.string("commit", objective.revisions[r].commit)
+                }
                 j.endObject()
             }
             j.endArray()

@@ -19,6 +19,16 @@ enum ObjectivePages: PageKind {
         c["objective"] = summary
         c["tags"] = objective.tags
         c["has_tags"] = !objective.tags.isEmpty
+        if let last = objective.lastRevision {
+            // "29.11.2026 von Aylin Demir", the name linking to the person's page when there is one.
+            var author = m.personLink(last.author)["html"] as? String ?? ""
+            while author.last?.isNewline == true { author.removeLast() }  // the partial's final line break
+            c["has_last_updated"] = true
+            c["last_updated_html"] = m.t.formatHTML(
+                "objective_last_updated_value", ["date": HTML.escape(m.format.date(last.day)), "author": author])
+        } else {
+            c["has_last_updated"] = false
+        }
 
         // The why chain, from the company objective down to this one.
         let chain = m.shownChain(of: o)
@@ -60,7 +70,9 @@ enum ObjectivePages: PageKind {
             d["has_supporters"] = !supporters.isEmpty
             let checkins = org.states[o].keyResults[k].checkins
             let kr = objective.keyResults[k]
-            d["checkin_table"] = checkins.isEmpty ? "" : CheckinTable.html(kr, checkins: checkins, labels: m.labels)
+            d["checkin_table"] =
+                checkins.isEmpty
+                ? "" : CheckinTable.html(kr, checkins: checkins, labels: m.labels, revisions: objective.revisions)
             let trend = org.objectivePeriod[o].flatMap { p -> String? in
                 guard m.drawCharts else { return nil }
                 return TrendChart.svg(

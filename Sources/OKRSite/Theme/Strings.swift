@@ -38,6 +38,12 @@ public struct Strings: Sendable {
         }
     }
 
+    /// The text for `key`, HTML-escaped, with `{name}` placeholders replaced by `html` values as they
+    /// are (already markup: a link, escaped text).
+    public func formatHTML(_ key: String, _ html: KeyValuePairs<String, String>) -> String {
+        Strings(["t": HTML.escape(self[key])]).format("t", html)
+    }
+
     /// `key_one` for a count of 1, else `key_other`, with `{count}` replaced by `formatted`.
     public func plural(_ key: String, count: Int, formatted: String) -> String {
         format(count == 1 ? key + "_one" : key + "_other", ["count": formatted])

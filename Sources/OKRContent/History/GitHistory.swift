@@ -1,0 +1,441 @@
+import OKRCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads the git history of a site's objective files and merges it into the site as check-ins
+/// (`history: git`, `--history git`; the rules are ``HistoryMerge``'s).
+///
+/// Git runs as a subprocess, three times per build at most:
+/// 1. `git rev-parse` finds the repository, the site's folder in it, whether the clone is shallow,
+///    and `HEAD`;
+/// 2. one `git log --raw -M` walk over `content/objectives` lists, for every commit, the files it
+///    changed with their new blob ids, renames and moves detected, so each file's versions are known
+///    under its current path;
+/// 3. one `git cat-file --batch` reads the blobs that the as-of date and the objectives' periods make
+///    relevant (``HistoryMerge/versionsToRead(_:periodStart:asOf:)``), parsed in parallel.
+///
+/// An instance keeps what it read: the walk for as long as `HEAD` does not move, and the readings of
+/// every blob (content-addressed, so never stale). The preview server keeps one for its lifetime;
+/// a one-shot build uses a fresh one.
+public final class GitHistory: @unchecked Sendable {
+    /// The site folder.
+    public let siteRoot: String
+    /// The `git` program.
+    let git: String
+
+    private var repository: Repository?
+    private var walk: Walk?
+    private var readings: [String: [String: KeyResultReading]?] = [:]
+
+    /// What reading history found out about the repository.
+    struct Repository {
+        /// The working tree's top folder.
+        var topLevel: String
+        /// The site's folder relative to the top, with a trailing `/`, or empty.
+        var prefix: String
+        /// The git folder (`.git`, or the worktree's folder inside it).
+        var gitDir: String
+        /// Whether the clone is shallow.
+        var shallow: Bool
+    }
+
+    /// One walk of the history from a `HEAD`.
+    struct Walk {
+        /// The commit the walk started from.
+        var head: String
+        /// Every commit that changed an objective file, in walk order (newest first).
+        var commits: [Revision]
+        /// For each file at `HEAD` (path relative to the top): its versions as (commit index, blob id),
+        /// newest first.
+        var files: [String: [(commit: Int32, blob: String)]]
+        /// The day of the oldest commit seen (for the shallow-clone warning).
+        var oldest: Day?
+    }
+
+    /// A history reader for the site at `siteRoot`; `git` is the program to run.
+    public init(siteRoot: String, git: String = "git") {
+        self.siteRoot = siteRoot
+        self.git = git
+    }
+
+    /// Files whose change means `HEAD` may have moved: the preview server watches them.
+    public var watchedFiles: [String] {
+        guard let repository else { return [] }
+        return [repository.gitDir + "/HEAD", repository.gitDir + "/logs/HEAD"]
+    }
+
+    /// `site` with check-ins derived from git history for the as-of date `asOf`, when history is
+    /// `requested` (`nil`: as `history:` in the configuration says).
+    ///
+    /// When history was requested on the command line and cannot be read (git is missing, the site
+    /// is not in a repository, git fails), this throws: the user asked for something the environment
+    /// cannot give. When it is only configured, the same problems are warnings and the site is
+    /// returned as it is, so an export of the files without `.git` still builds. A shallow clone is a
+    /// warning either way: its history is incomplete, not wrong.
+    public func apply(to site: Site, asOf: Day, requested: HistorySource?, diagnostics: inout Diagnostics)
+        throws(EnvironmentError) -> Site
+    {
+        let source = requested ?? site.config.history
+        guard source == .git else { return site }
+        let configLocation = site.config.historyLocation ?? SourceLocation(path: SiteReader.configFile)
+        do {
+            return try merge(into: site, asOf: asOf, diagnostics: &diagnostics)
+        } catch {
+            if requested != nil { throw EnvironmentError("--history git: \(error.message)") }
+            diagnostics.warning("history: git is set, but \(error.message); built without it", at: configLocation)
+            return site
+        }
+    }
+
+    /// Why history cannot be read.
+    struct Unavailable: Error {
+        var message: String
+    }
+
+    private func merge(into site: Site, asOf: Day, diagnostics: inout Diagnostics) throws(Unavailable) -> Site {
+        var clock = Stopwatch()
+        defer { clock.report() }
+        let repository: Repository
+        if let known = self.repository {
+            repository = known
+        } else {
+            repository = try discover()
+            self.repository = repository
+        }
+        guard let head = try currentHead(repository) else { return site }  // no commit yet: no history
+        let walk: Walk
+        if let old = self.walk, old.head == head {
+            walk = old
+        } else {
+            walk = try readLog(repository, head: head)
+            self.walk = walk
+        }
+        clock.lap("history: rev-parse and log (\(walk.commits.count) commits)")
+        if repository.shallow {
+            let since = walk.oldest.map { " before \($0)" } ?? ""
+            diagnostics.warning(
+                "the repository is a shallow clone, so its history\(since) is missing and check-ins derived "
+                    + "from it are incomplete; fetch the whole history (git fetch --unshallow; in CI, a full "
+                    + "clone such as actions/checkout with fetch-depth: 0)",
+                at: SourceLocation(path: SiteReader.objectivesFolder))
+        }
+
+        // Which versions of which files matter for this as-of date, and which blobs are not read yet.
+        let periodStarts = Dictionary(site.config.periods.map { ($0.id, $0.start) }, uniquingKeysWith: { a, _ in a })
+        var plans: [(versions: [(commit: Int32, blob: String)], needed: [Int])] = []
+        var missing = Set<String>()
+        for objective in site.objectives {
+            let versions = Array((walk.files[repository.prefix + objective.path] ?? []).reversed())
+            let days = versions.map { walk.commits[Int($0.commit)].day }
+            let needed = HistoryMerge.versionsToRead(days, periodStart: periodStarts[objective.period], asOf: asOf)
+            for i in needed where readings[versions[i].blob] == nil { missing.insert(versions[i].blob) }
+            plans.append((versions, needed))
+        }
+        let plan = plans
+        if !missing.isEmpty { try readBlobs(FileSystem.sortedBytewise(Array(missing)), repository) }
+        clock.lap("history: cat-file and parse (\(missing.count) versions)")
+
+        let known = readings
+        let commits = walk.commits
+        let objectives = site.objectives
+        let merged = Parallel.map(Array(objectives.indices)) { o -> Objective in
+            let (refs, needed) = plan[o]
+            guard !refs.isEmpty else { return objectives[o] }
+            var versions = refs.map { FileVersion(revision: commits[Int($0.commit)]) }
+            for i in needed { versions[i].readings = known[refs[i].blob] ?? nil }
+            return HistoryMerge.apply(
+                versions, to: objectives[o], periodStart: periodStarts[objectives[o].period], asOf: asOf)
+        }
+        clock.lap("history: merge")
+        var result = site
+        result.objectives = merged
+        return result
+    }
+
+    // MARK: git
+
+    /// Runs git in `folder` (`-C`) and returns its exit status (0 or 1) and standard output.
+    private func run(_ arguments: [String], in folder: String) throws(Unavailable) -> (status: Int32, output: String) {
+        let result: (ChildProcess.Outcome, String)
+        do {
+            result = try ChildProcess.capture([git, "-C", folder] + arguments)
+        } catch {
+            throw Unavailable(message: spawnMessage(error))
+        }
+        let (outcome, output) = result
+        guard outcome.status == 0 || outcome.status == 1 else {
+            throw Unavailable(message: gitMessage(outcome.standardError, status: outcome.status))
+        }
+        return (outcome.status, output)
+    }
+
+    private func spawnMessage(_ error: ChildProcessError) -> String {
+        error.code == ENOENT
+            ? "git is not installed (no \(git) on PATH)" : "cannot run \(git): \(error.message)"
+    }
+
+    private func gitMessage(_ standardError: String, status: Int32) -> String {
+        let lines = standardError.split(separator: "\n").map { $0.trimmingPrefix("fatal: ") }
+        if lines.contains(where: { $0.hasPrefix("not a git repository") }) {
+            return "\(siteRoot) is not in a git repository"
+        }
+        let first = lines.first.map(String.init) ?? "exit status \(status)"
+        return "git failed: \(first)"
+    }
+
+    /// Finds the repository around the site.
+    private func discover() throws(Unavailable) -> Repository {
+        let (status, output) = try run(
+            ["rev-parse", "--show-toplevel", "--show-prefix", "--absolute-git-dir", "--is-shallow-repository"],
+            in: siteRoot)
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard status == 0, lines.count >= 4 else {
+            throw Unavailable(message: "\(siteRoot) is not in a git working tree")
+        }
+        return Repository(topLevel: lines[0], prefix: lines[1], gitDir: lines[2], shallow: lines[3] == "true")
+    }
+
+    /// The commit `HEAD` names, `nil` before the first commit.
+    private func currentHead(_ repository: Repository) throws(Unavailable) -> String? {
+        let (status, output) = try run(["rev-parse", "-q", "--verify", "HEAD^{commit}"], in: repository.topLevel)
+        let head = output.split(separator: "\n").first.map(String.init)
+        return status == 0 ? head : nil
+    }
+
+    /// One walk over the history of the objectives folder, following renames.
+    private func readLog(_ repository: Repository, head: String) throws(Unavailable) -> Walk {
+        let arguments = [
+            git, "-C", repository.topLevel, "--literal-pathspecs", "-c", "log.showSignature=false",
+            "log", "-z", "--topo-order", "--raw", "--no-abbrev", "-M",
+            "--no-color", "--format=%x01%H%x00%aI%x00%aN", head, "--", repository.prefix + SiteReader.objectivesFolder,
+        ]
+        var parser = LogParser()
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(arguments) { parser.feed($0) }
+        } catch {
+            throw Unavailable(message: spawnMessage(error))
+        }
+        guard outcome.status == 0 else {
+            throw Unavailable(message: gitMessage(outcome.standardError, status: outcome.status))
+        }
+        parser.finish()
+        return Walk(head: head, commits: parser.commits, files: parser.files, oldest: parser.oldest)
+    }
+
+    /// Reads and parses `blobs` with one `git cat-file --batch`, in parallel batches.
+    private func readBlobs(_ blobs: [String], _ repository: Repository) throws(Unavailable) {
+        let list = temporaryFile(contents: blobs.joined(separator: "\n") + "\n")
+        guard let list else { throw Unavailable(message: "cannot write a temporary file: \(FileSystem.lastError())") }
+        defer { unlink(list) }
+        var batch = BlobBatch()
+        var parsed: [(String, [String: KeyResultReading]?)] = []
+        func flush() {
+            let items = batch.take()
+            parsed += Parallel.map(items) { item in
+                (item.id, item.bytes.withUnsafeBufferPointer { KeyResultReadings.read($0) })
+            }
+        }
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(
+                [git, "-C", repository.topLevel, "cat-file", "--batch"], input: list
+            ) { chunk in
+                batch.feed(chunk)
+                if batch.size >= 4 << 20 { flush() }
+            }
+        } catch {
+            throw Unavailable(message: spawnMessage(error))
+        }
+        guard outcome.status == 0 else {
+            throw Unavailable(message: gitMessage(outcome.standardError, status: outcome.status))
+        }
+        flush()
+        for (id, r) in parsed { readings[id] = .some(r) }
+        // Blobs git could not give (missing in a broken or partial clone) read as unreadable versions.
+        for id in blobs where readings[id] == nil { readings[id] = .some(nil) }
+    }
+
+    /// A new temporary file with `contents`, or `nil`.
+    private func temporaryFile(contents: String) -> String? {
+        let base = (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp") + "/okrportal-blobs-XXXXXX"
+        var template = Array(base.utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }  // non-empty array
+        guard fd >= 0 else { return nil }
+        close(fd)
+        let path = String(cString: template)
+        var text = contents
+        let written = text.withUTF8 { FileSystem.write(path, UnsafeRawBufferPointer($0)) }
+        guard case .success = written else {
+            unlink(path)
+            return nil
+        }
+        return path
+    }
+}
+
+/// Parses `git log -z --raw --format=%x01%H%x00%aI%x00%aN` as it streams in: NUL-separated tokens,
+/// a commit's header starting with U+0001, then raw entries (`:old new oldblob newblob status`
+/// followed by one path, or two for a rename).
+///
+/// The walk goes from the newest commit to the oldest, so renames are followed backwards: a file is
+/// known by its path at `HEAD`; when a commit renamed `old` to `new`, the versions of `old` in older
+/// commits belong to the file now at `new`'s place. A commit that added a path ends that file's past
+/// (an older file at the same path is another file), and a path deleted before `HEAD` belongs to no
+/// file at `HEAD`.
+struct LogParser {
+    private(set) var commits: [Revision] = []
+    private(set) var files: [String: [(commit: Int32, blob: String)]] = [:]
+    private(set) var oldest: Day?
+    /// Path in the commit being read → path at `HEAD`; `nil` values mark paths of deleted files.
+    private var lineage: [String: String?] = [:]
+    private var pending: [UInt8] = []
+    /// The tokens of the commit being read (bytes: most are raw entries, parsed without Strings).
+    private var tokens: [[UInt8]] = []
+
+    /// The path at `HEAD` of the file that is at `path` in the commit being read; `nil` when that
+    /// file no longer exists at `HEAD`. A path seen for the first time (walking back from `HEAD`) is
+    /// its own: had the file been renamed or deleted later, that later commit would have come first.
+    private func fileAtHead(_ path: String) -> String? {
+        if let known = lineage[path] { return known }
+        return path
+    }
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        var start = 0
+        for (i, b) in chunk.enumerated() where b == 0 {
+            pending.append(contentsOf: chunk[start..<i])
+            token()
+            start = i + 1
+        }
+        pending.append(contentsOf: chunk[start...])
+    }
+
+    mutating func finish() {
+        if !pending.isEmpty { token() }
+        process()
+    }
+
+    private mutating func token() {
+        var from = 0
+        while from < pending.count && pending[from] == 10 { from += 1 }  // the newline before the entries
+        if from < pending.count && pending[from] == 1 {
+            process()
+            from += 1
+        }
+        tokens.append(Array(pending[from...]))
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Handles the tokens of one commit: hash, author date, author, then raw entries.
+    private mutating func process() {
+        defer { tokens.removeAll(keepingCapacity: true) }
+        guard tokens.count >= 3 else { return }
+        let date = tokens[1].prefix(10)
+        let day = date.withUnsafeBufferPointer { Day(isoBytes: $0) } ?? Day(ordinal: 0)
+        let index = Int32(commits.count)
+        commits.append(
+            Revision(
+                commit: String(decoding: tokens[0], as: UTF8.self), day: day,
+                author: String(decoding: tokens[2], as: UTF8.self)))
+        if oldest.map({ day < $0 }) ?? true { oldest = day }
+        var i = 3
+        while i < tokens.count {
+            // ":100644 100644 <old blob> <new blob> M" (or R096, A, D …)
+            let meta = tokens[i].split(separator: 32, omittingEmptySubsequences: true)
+            i += 1
+            guard meta.count >= 5, meta[0].first == 58, let status = meta[4].first, i < tokens.count else { continue }
+            let twoPaths = status == 82 || status == 67  // R, C
+            guard !twoPaths || i + 1 < tokens.count else { break }
+            let path = String(decoding: tokens[i], as: UTF8.self)
+            let newPath = twoPaths ? String(decoding: tokens[i + 1], as: UTF8.self) : path
+            i += twoPaths ? 2 : 1
+            // Only regular files have versions worth reading (not symlinks or submodules).
+            let mode = meta[1]
+            let regular = mode.elementsEqual("100644".utf8) || mode.elementsEqual("100755".utf8)
+            let blob = String(decoding: meta[3], as: UTF8.self)
+            switch status {
+            case 68:  // D
+                if lineage[path] == nil { lineage[path] = .some(nil) }
+            case 82:  // R
+                let current = fileAtHead(newPath)
+                if let current, regular { files[current, default: []].append((index, blob)) }
+                lineage[path] = .some(current)
+                lineage[newPath] = .some(nil)
+            default:  // A, M, T, C (the new path of a copy is a file of its own)
+                let current = fileAtHead(newPath)
+                if let current, regular { files[current, default: []].append((index, blob)) }
+                if status == 65 || status == 67 { lineage[newPath] = .some(nil) }
+            }
+        }
+    }
+}
+
+/// The blobs of `git cat-file --batch` as they stream in: `<id> blob <size>\n<bytes>\n` each, or
+/// `<id> missing\n`.
+struct BlobBatch {
+    private var buffer: [UInt8] = []
+    private var items: [(id: String, bytes: [UInt8])] = []
+    /// Bytes held in complete blobs.
+    private(set) var size = 0
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: chunk)
+        var start = 0
+        while let newline = buffer[start...].firstIndex(of: 10) {
+            let header = buffer[start..<newline].split(separator: 32)
+            guard header.count == 3, let length = Int(String(decoding: header[2], as: UTF8.self)) else {
+                start = newline + 1  // "<id> missing" and anything unexpected: skip the line
+                continue
+            }
+            let body = newline + 1
+            guard buffer.count >= body + length + 1 else { break }
+            items.append((String(decoding: header[0], as: UTF8.self), Array(buffer[body..<body + length])))
+            size += length
+            start = body + length + 1
+        }
+        buffer.removeSubrange(0..<start)
+    }
+
+    /// The complete blobs so far; the batch starts empty again.
+    mutating func take() -> [(id: String, bytes: [UInt8])] {
+        defer {
+            items = []
+            size = 0
+        }
+        return items
+    }
+}
+
+/// Wall time of the history's steps, printed to standard error when `OKRPORTAL_TIMING` is set.
+struct Stopwatch {
+    private var laps: [(String, Double)] = []
+    private var last = Stopwatch.now()
+    private let enabled = getenv("OKRPORTAL_TIMING") != nil
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    mutating func lap(_ name: @autoclosure () -> String) {
+        guard enabled else { return }
+        let t = Stopwatch.now()
+        laps.append((name(), t - last))
+        last = t
+    }
+
+    func report() {
+        guard enabled else { return }
+        for (name, seconds) in laps {
+            let line = "\(name) \(Double(Int(seconds * 1000)) / 1000) s\n"
+            var text = line
+            _ = text.withUTF8 { write(2, $0.baseAddress, $0.count) }
+        }
+    }
+}

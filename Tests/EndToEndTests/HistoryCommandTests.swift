@@ -1,0 +1,74 @@
+import Foundation
+import OKRTestSupport
+import Testing
+
+/// `--history git` and `history: git` as users meet them on the command line.
+@Suite struct HistoryCommandTests {
+    static let file = Fixtures.objective("o")
+
+    @Test func askedForOutsideGitIsAnEnvironmentError() throws {
+        let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file]))
+        try #require((try? GitFixture.run(["rev-parse"], in: fixture.root)) == nil, "the temporary folder is in git")
+        for command in ["build", "check"] {
+            let run = try Binary.run([command, fixture.root, "--as-of", "2026-11-29", "--history", "git"])
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stderr.contains("error: --history git: \(fixture.root) is not in a git repository"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.root + "/public"))
+    }
+
+    @Test func configuredOutsideGitIsAWarning() throws {
+        let fixture = try SiteFixture(
+            Fixtures.site(["o.md": Self.file], extra: ["okrportal.yml": Fixtures.config + "history: git\n"]))
+        let check = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("okrportal.yml:11:10: warning: history: git is set, but"))
+        #expect(check.stdout.contains("built without it"))
+        let quiet = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--history", "none"])
+        #expect(!quiet.stdout.contains("history"))
+        let build = try Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+        #expect(build.status == 0)
+    }
+
+    @Test func anUnknownHistorySourceIsAUsageError() throws {
+        let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file]))
+        let run = try Binary.run(["check", fixture.root, "--history", "svn"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("svn"))
+        let bad = try SiteFixture(
+            Fixtures.site(["o.md": Self.file], extra: ["okrportal.yml": Fixtures.config + "history: svn\n"]))
+        let config = try Binary.run(["check", bad.root, "--as-of", "2026-11-29"])
+        #expect(config.status == 1)
+        #expect(config.stdout.contains("okrportal.yml:11:10: error: \"history\" must be \"none\" or \"git\""))
+    }
+
+    @Test func buildWithHistoryInARepositoryAndItsShallowClone() throws {
+        let origin = try SiteFixture(Fixtures.site([:]))
+        try origin.gitInit()
+        for (date, current) in [("2026-10-05", 10), ("2026-10-12", 20), ("2026-10-19", 30)] {
+            try origin.commit(
+                [
+                    "content/objectives/o.md": Self.file.replacingOccurrences(
+                        of: "current: 50", with: "current: \(current)")
+                ],
+                date: date)
+        }
+        let full = try Binary.run(["build", origin.root, "--as-of", "2026-11-29", "--history", "git"])
+        #expect(full.status == 0)
+        #expect(full.stderr.isEmpty)
+        let page = try String(contentsOfFile: origin.root + "/public/objectives/o.html", encoding: .utf8)
+        #expect(page.contains("<dt>Zuletzt geändert</dt><dd>19.10.2026 von <a href=\"people/aylin-demir.html\">"))
+
+        let holder = try SiteFixture([:])
+        try GitFixture.run(
+            ["clone", "-q", "--depth", "1", "file://" + origin.root, holder.root + "/clone"], in: holder.root)
+        let shallow = try Binary.run([
+            "build", holder.root + "/clone", "--as-of", "2026-11-29", "--history", "git",
+        ])
+        #expect(shallow.status == 0)
+        #expect(
+            shallow.stderr.contains(
+                "content/objectives:1:1: warning: the repository is a shallow clone, so its history before 2026-10-19 is missing"
+            ))
+    }
+}
