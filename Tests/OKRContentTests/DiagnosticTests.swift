@@ -303,6 +303,72 @@ import Testing
             "not aligned")
     }
 
+    @Test func originMustBeTopDownOrBottomUp() throws {
+        try expectOne(
+            Fixtures.site(["a.md": Fixtures.objective("a", extra: "origin: bottomup\n")]), at: a, 6, 9,
+            "\"origin\" must be \"top-down\" or \"bottom-up\"", "did you mean \"bottom-up\"")
+    }
+
+    @Test func originDefaultsToTopDown() throws {
+        let result = try SiteFixture(
+            Fixtures.site([
+                "a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b", extra: "origin: bottom-up\n"),
+            ])
+        ).check()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.objective("a")?.0.origin == .topDown)
+        #expect(result.objective("b")?.0.origin == .bottomUp)
+    }
+
+    @Test func continuesNamesAnObjectiveThatExists() throws {
+        try expectOne(
+            Fixtures.site([
+                "old.md": Fixtures.objective("old-q3", period: "2026-Q3"),
+                "a.md": Fixtures.objective("a", extra: "continues: old-q2\n"),
+            ]), at: a, 6, 12, "continues names objective \"old-q2\"", "did you mean \"old-q3\"")
+    }
+
+    @Test func continuesNamesAnEarlierPeriod() throws {
+        try expectOne(
+            Fixtures.site([
+                "b.md": Fixtures.objective("b"), "a.md": Fixtures.objective("a", extra: "continues: b\n"),
+            ]), at: a, 6, 12, "\"b\" of period 2026-Q4", "earlier period")
+        try expectOne(
+            Fixtures.site([
+                "b.md": Fixtures.objective("b"),
+                "a.md": Fixtures.objective("a", period: "2026-Q3", extra: "continues: b\n"),
+            ]), at: a, 6, 12, "does not start before")
+    }
+
+    @Test func anObjectiveDoesNotContinueItself() throws {
+        try expectOne(
+            Fixtures.site(["a.md": Fixtures.objective("a", extra: "continues: a\n")]), at: a, 6, 12, "continues itself")
+    }
+
+    @Test func aPublicObjectiveDoesNotContinueAConfidentialOne() throws {
+        try expectOne(
+            Fixtures.site([
+                "c.md": Fixtures.objective("c", period: "2026-Q3", extra: "visibility: confidential\n"),
+                "a.md": Fixtures.objective("a", extra: "continues: c\n"),
+            ]), at: a, 6, 12, "confidential objective \"c\"", "reveal")
+    }
+
+    @Test func continuesLinksBothWays() throws {
+        let result = try SiteFixture(
+            Fixtures.site([
+                "old.md": Fixtures.objective("old", period: "2026-Q3"),
+                "a.md": Fixtures.objective("a", extra: "continues: old\nretro: |\n  Gelernt: **früher** bestellen.\n"),
+                "b.md": Fixtures.objective("b", extra: "continues: old\n"),
+            ])
+        ).check()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let org = try #require(result.organisation)
+        let (a, b, old) = (org.objectiveIndex["a"]!, org.objectiveIndex["b"]!, org.objectiveIndex["old"]!)
+        #expect(org.predecessor[a] == old)
+        #expect(org.successors[old] == [a, b])
+        #expect(org.objectives[a].retro == "Gelernt: **früher** bestellen.\n")
+    }
+
     @Test func teamTreeWithoutRoot() throws {
         let teams = "- id: a\n  name: A\n  parent: x\n- id: b\n  name: B\n  parent: a\n"
         let result = try SiteFixture(Fixtures.site([:], extra: ["content/teams.yml": teams])).check()

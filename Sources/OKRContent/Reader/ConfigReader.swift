@@ -4,7 +4,7 @@ import OKRCore
 public enum ConfigReader {
     /// The fields of `okrportal.yml`.
     public static let configFields = [
-        "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates",
+        "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates", "lint",
     ]
     /// The fields of a period.
     public static let periodFields = ["id", "start", "end"]
@@ -73,7 +73,8 @@ public enum ConfigReader {
         }
         return SiteConfig(
             title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
-            markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics))
+            markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics),
+            lintIgnore: ObjectiveReader.readLintIgnore(f, &diagnostics))
     }
 
     /// Reads the team list.

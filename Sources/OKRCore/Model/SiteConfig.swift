@@ -14,14 +14,18 @@ public struct SiteConfig: Sendable {
     public var markdownUnsafe: Bool
     /// A theme folder relative to the site root (`templates:`), overriding the default theme.
     public var templates: String?
+    /// Methodology rules silenced for the whole site (`lint: { ignore: [OKR001] }`).
+    public var lintIgnore: [RuleReference]
     /// The languages the UI ships; others are errors.
     public static let languages = ["de", "en"]
 
     /// Creates a configuration.
     public init(
         title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
-        staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil
+        staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil,
+        lintIgnore: [RuleReference] = []
     ) {
+        self.lintIgnore = lintIgnore
         self.title = title
         self.language = language
         self.baseURL = baseURL
