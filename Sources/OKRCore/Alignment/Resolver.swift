@@ -116,13 +116,8 @@ public enum Resolver {
                         at: ref.location)
                 }
             }
-            if o.alignsTo.isEmpty, let t = objectiveTeam[i], t != tree.root {
-                diagnostics.warning(
-                    "not aligned: team \"\(o.team)\" is not the company, but this objective names no "
-                        + "objective or key result above it in aligns_to",
-                    at: o.idLocation)
-            }
         }
+        // "Not aligned" is a methodology hint, rule OKR006 (see Lint), so that it can be silenced.
 
         let graph = AlignmentGraph(count: objectives.count, edges: edges)
         let cycles = graph.cycles()

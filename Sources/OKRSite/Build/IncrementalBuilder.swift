@@ -73,6 +73,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        Lint.check(org, into: &diagnostics)
         let templatesDir = options.templates ?? site.config.templates
         let stamps = themeFileStamps(templatesDir)
         var themeChanged = theme == nil || stamps != themeStamps

@@ -52,6 +52,7 @@ public enum SiteBuilder {
         guard let site = try SiteReader.read(root: options.siteRoot, diagnostics: &diagnostics) else { return nil }
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        Lint.check(org, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let theme = try Theme.load(
             siteRoot: options.siteRoot, overrideDir: options.templates ?? site.config.templates,
