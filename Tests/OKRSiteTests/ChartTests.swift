@@ -19,6 +19,7 @@ import Testing
             "chart_scores_title": "Scores", "chart_score_row": "{title}: {score} (expected {expected}).",
             "status_distribution": "Status", "band_red": "red", "band_yellow": "yellow", "band_green": "green",
             "chart_map_title": "Map", "chart_map_desc": "{count} objectives, {edges} alignments.",
+            "chart_trend_confidence": "Confidence from {first} to {last}.",
         ])
         return ChartLabels(strings: strings, format: Formatter(language: "en", monthNames: (1...12).map { "M\($0)" }))
     }()
@@ -104,6 +105,41 @@ import Testing
         let y1 = Double(Self.attribute("y1", ofClass: "expected-line", in: svg)[0])!
         let y2 = Double(Self.attribute("y2", ofClass: "expected-line", in: svg)[0])!
         #expect(y2 > y1)  // the target is drawn below the start
+    }
+
+    @Test func trendJoinsTheConfidenceBarsIntoACourse() throws {
+        let kr = KeyResult(
+            id: "kr1", title: "Leads", start: 0, target: 100,
+            checkins: [
+                CheckIn(date: Day(iso: "2026-10-05")!, value: 10, confidence: 0.5),
+                CheckIn(date: Day(iso: "2026-10-19")!, value: 20),
+                CheckIn(date: Day(iso: "2026-11-02")!, value: 30, confidence: 1.0),
+            ])
+        let svg = try #require(
+            TrendChart.svg(
+                kr: kr, checkins: kr.checkins, period: Self.q4, asOf: Day(iso: "2026-11-15")!, labels: Self.labels,
+                id: "t"))
+        let bars = Self.attribute("y", ofClass: "confidence", in: svg)
+        #expect(bars == ["212", "200"])  // half and full height of the 24-unit strip ending at 224
+        let line = try #require(Self.attribute("points", ofClass: "confidence-line", in: svg).first)
+        #expect(line.split(separator: " ").map { $0.split(separator: ",")[1] } == ["212", "200"])
+    }
+
+    @Test func confidenceChartPlacesValuesOnTheZeroToOneScale() throws {
+        let points = [
+            ConfidenceChart.Point(day: Self.q4.start, value: 0), ConfidenceChart.Point(day: Self.q4.end, value: 1),
+        ]
+        let svg = try #require(
+            ConfidenceChart.svg(
+                points, period: Self.q4, asOf: Day(iso: "2026-11-15")!, title: "C", description: "D",
+                labels: Self.labels, id: "c"))
+        #expect(Self.attribute("cy", ofClass: "point", in: svg) == ["118", "18"])
+        #expect(Self.attribute("cx", ofClass: "point", in: svg) == ["40", "468"])
+        #expect(svg.contains("role=\"img\"") && svg.contains("<title id=\"c-t\">C</title>"))
+        #expect(
+            ConfidenceChart.svg(
+                [], period: Self.q4, asOf: Self.q4.end, title: "", description: "", labels: Self.labels, id: "x") == nil
+        )
     }
 
     @Test func trendOnlyForMetrics() {
