@@ -20,6 +20,9 @@ import Testing
             "status_distribution": "Status", "band_red": "red", "band_yellow": "yellow", "band_green": "green",
             "chart_map_title": "Map", "chart_map_desc": "{count} objectives, {edges} alignments.",
             "chart_trend_confidence": "Confidence from {first} to {last}.",
+            "chart_krs_title": "KRs", "chart_krs_axis": "KRs per objective", "chart_krs_recommended": "{from}–{to}",
+            "chart_krs_row": "{krs}: {count}", "chart_share_value": "{share} ({part}/{total})",
+            "chart_share_row": "{label}: {share}",
         ])
         return ChartLabels(strings: strings, format: Formatter(language: "en", monthNames: (1...12).map { "M\($0)" }))
     }()
@@ -140,6 +143,34 @@ import Testing
             ConfidenceChart.svg(
                 [], period: Self.q4, asOf: Self.q4.end, title: "", description: "", labels: Self.labels, id: "x") == nil
         )
+    }
+
+    @Test func keyResultColumnsAreProportionalAndTheRangeIsMarked() throws {
+        let svg = try #require(
+            KeyResultsPerObjectiveChart.svg([1, 4, 2, 0, 0, 1], recommended: 2...5, labels: Self.labels, id: "h"))
+        #expect(
+            KeyResultsPerObjectiveChart.columnHeight(2, maximum: 4) == KeyResultsPerObjectiveChart.columnHeight(
+                4, maximum: 4) / 2)
+        #expect(Self.attribute("height", ofClass: "column", in: svg) == ["110", "55"])  // 4 and 2 of at most 4
+        #expect(svg.components(separatedBy: "url(#h-outside)").count == 3)  // 1 and 6+ are hatched
+        #expect(Self.attribute("class", ofClass: "recommended", in: svg).count == 1)
+        #expect(svg.contains("role=\"img\""))
+        #expect(
+            KeyResultsPerObjectiveChart.svg([0, 0, 0, 0, 0, 0], recommended: 2...5, labels: Self.labels, id: "h") == nil
+        )
+    }
+
+    @Test func shareBarsAndTheReference() throws {
+        let rows = [
+            ShareChart.Row(label: "All", part: 1, total: 4, isTotal: true),
+            ShareChart.Row(label: "A", part: 2, total: 2),
+        ]
+        let svg = try #require(
+            ShareChart.svg(rows, reference: 0.5, referenceLabel: "half", title: "Shares", labels: Self.labels, id: "s"))
+        let widths = Self.attribute("width", ofClass: "share", in: svg).compactMap(Double.init)
+        #expect(widths.count == 2 && abs(widths[1] - 4 * widths[0]) < 0.2)  // 25 % and 100 %
+        #expect(Self.attribute("x1", ofClass: "reference", in: svg) == [SVG.n(ShareChart.x(0.5))])
+        #expect(ShareChart.Row(label: "", part: 0, total: 0).share == 0)
     }
 
     @Test func trendOnlyForMetrics() {
