@@ -96,6 +96,7 @@ import Testing
         let old = try result.text("objectives/old.html")
         #expect(!old.contains("Fortgesetzt in"))
         #expect(!old.contains("objectives/new.html"))
+        #expect(try result.text("data/okrs.json").contains("\"continued_by\":[]"))
     }
 
     @Test func originIsShown() throws {
@@ -109,6 +110,22 @@ import Testing
         // The newest check-in (23.11.) has no confidence: the table shows 0,6 from 02.11.
         #expect(page.contains("<td class=\"num\">0,6<span class=\"sub\">am 02.11.2026</span></td>"))
         #expect(page.contains("<td>23.11.2026</td>"))
+    }
+
+    @Test func theExportCarriesOriginLinksAndTheRetroOnceClosed() throws {
+        let result = try build()
+        let data = try Data(contentsOf: URL(fileURLWithPath: result.output + "/data/okrs.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let objectives = try #require(json["objectives"] as? [[String: Any]])
+        let old = try #require(objectives.first { $0["id"] as? String == "old" })
+        let new = try #require(objectives.first { $0["id"] as? String == "new" })
+        #expect(old["origin"] as? String == "top-down")
+        #expect(new["origin"] as? String == "bottom-up")
+        #expect(new["continues"] as? String == "old")
+        #expect(old["continues"] is NSNull)
+        #expect(old["continued_by"] as? [String] == ["new"])
+        #expect(old["retro"] as? String == "Der **Zulieferer** fiel aus.\n\n## Gelernt\n\nFrüher bestellen.\n")
+        #expect(new["retro"] is NSNull)  // its period is still running
     }
 
     @Test func aMilestonesConfidenceHasAChart() throws {
