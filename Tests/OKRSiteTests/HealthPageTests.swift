@@ -136,7 +136,10 @@ import Testing
         #expect(page.contains("Veraltet kann ein Schlüsselergebnis nur in einem laufenden Zeitraum sein."))
         #expect(page.contains("<dt>Veraltete Schlüsselergebnisse</dt><dd>–</dd>"))
         #expect(page.contains("Ø Bewertung nach Art, 2026-Q3"))
-        #expect(page.contains("<dt>Ø Bewertung</dt><dd>0,8</dd>"))  // (1.0 + 0.5) / 2, rounded for display
+        #expect(
+            page.contains(
+                "<th scope=\"row\">verbindlich</th><td class=\"num\">1,0</td><td class=\"num\"><span class=\"band-green\">1,0 (1)</span>"
+            ))
     }
 
     @Test func noClosedPeriodYet() throws {

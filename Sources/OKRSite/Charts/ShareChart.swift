@@ -26,10 +26,11 @@ public enum ShareChart {
         public var share: Double { total > 0 ? Double(part) / Double(total) : 0 }
     }
 
-    static let width = 480.0
+    // Room for a 24-character name on the left and "41 % (9 von 22)" on the right.
+    static let width = 520.0
     static let row = 24.0
     static let labelWidth = 196.0
-    static let valueWidth = 100.0
+    static let valueWidth = 128.0
     static let top = 18.0
 
     /// The x of a share.

@@ -20,7 +20,6 @@ enum HealthPage: PageKind {
         let f = m.figures[p]
         let period = org.periods[p]
         let running = period.contains(org.asOf)
-        let closed = period.isClosed(asOf: org.asOf)
         var c = m.baseContext(depth: 1, title: t.format("health_title", ["period": period.id]), section: "periods")
         c["period"] = PeriodPages.periodHeader(m, period: p)
         c["period_url"] = m.url(period: p)
@@ -32,7 +31,8 @@ enum HealthPage: PageKind {
         // At a glance.
         let totalTeams = org.teams.teams.count
         let staleDays = fmt.integer(org.config.staleAfterDays)
-        var figures: [[String: Any]] = [
+        // Mean progress and mean score are on the period page; here the review's own figures.
+        let figures: [[String: Any]] = [
             [
                 "label": t["figure_teams"],
                 "value": t.format(
@@ -69,10 +69,6 @@ enum HealthPage: PageKind {
                 "hint": t["health_bottom_up_hint"],
             ],
         ]
-        figures.append(
-            closed
-                ? ["label": t["figure_mean_score"], "value": f.meanScore.map { fmt.decimal1($0) } ?? "–", "hint": ""]
-                : ["label": t["figure_mean_progress"], "value": fmt.percent(f.meanProgress), "hint": ""])
         c["figures"] = figures
 
         // Teams and alignment.
