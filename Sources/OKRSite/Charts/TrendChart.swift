@@ -72,8 +72,8 @@ public enum TrendChart {
                 text: f.shortDate(d))
         }
         if let unit = kr.unit, !unit.isEmpty {
-            svg.element(
-                "text", ["class": "unit", "x": .n(left - 6), "y": "11", "text-anchor": "end"], text: unit)
+            // Left-aligned above the value axis: right-aligned into the margin, "Interaktionen" lost its start.
+            svg.element("text", ["class": "unit", "x": "2", "y": "11"], text: unit)
         }
         svg.close("g")
 
