@@ -22,6 +22,8 @@ PAGES = [  # (file name, page, width, dark mode)
     ("person", "people/lena-hartmann.html", 1280, False),
     ("teams", "teams/index.html", 1280, False),
     ("period-graded", "periods/2026-Q3.html", 1280, False),
+    ("objective-graded", "objectives/website-relaunch-q3.html", 1280, False),
+    ("health", "health/2026-Q4.html", 1280, False),
     ("alignment-map", "map/2026-Q4.html", 1280, False),
     ("objective-phone", "objectives/angebote-schneller-q4.html", 390, False),
     ("home-dark", "index.html", 1280, True),
@@ -35,6 +37,10 @@ CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
     ("chart-status-distribution", "index.html", "section.figures", 0),
     ("chart-alignment-map", "map/2026-Q4.html", "div.map-wrap", 0),
     ("chart-scores", "periods/2026-Q3.html", "svg.scores", 0),
+    ("chart-confidence", "objectives/messlabor-q3.html", "svg.confidence-chart", 0),
+    ("chart-kr-per-objective", "health/2026-Q4.html", "svg.kr-histogram", 0),
+    ("chart-confidence-mean", "health/2026-Q4.html", "svg.confidence-chart", 0),
+    ("chart-bottom-up", "health/2026-Q4.html", "svg.shares", 0),
 ]
 
 

@@ -12,12 +12,20 @@ struct Check: ParsableCommand {
             then a summary. Exits 0 when there are no errors, 1 when there are, 2 when SITE_DIR is not a site \
             (or, with --history git, not in a git repository).
 
+            Besides the content format's rules, check gives methodology hints, each tagged with its rule id \
+            ([OKR003]); 'okrportal rules' explains them, 'lint: { ignore: [OKR003] }' in a file or in \
+            okrportal.yml silences them, and --strict turns them into errors (for CI).
+
             Example:
+              okrportal check . --as-of 2026-11-29 --strict
               okrportal check . --as-of 2026-11-29 --history git
             """
     )
 
     @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Treat methodology hints ([OKR…]) as errors: exit 1 when any rule fires.")
+    var strict = false
 
     func run() throws {
         let asOf = try site.resolveAsOf()
@@ -35,6 +43,8 @@ struct Check: ParsableCommand {
         let t1 = DispatchTime.now().uptimeNanoseconds
         if let loaded {
             let org = Resolver.resolve(loaded, asOf: asOf, includeDrafts: site.drafts, diagnostics: &diagnostics)
+            Lint.check(org, into: &diagnostics)
+            if strict { diagnostics = Lint.strict(diagnostics) }
             if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil {
                 Terminal.standardError(
                     "read \(Double(t1 - t0) / 1e9) s, resolve \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9) s"

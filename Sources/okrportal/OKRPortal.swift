@@ -16,7 +16,7 @@ struct OKRPortal: ParsableCommand {
               okrportal check .
             """,
         version: okrportalVersion,
-        subcommands: [Check.self, Build.self]
+        subcommands: [Check.self, Build.self, Rules.self]
     )
 
     /// Runs the command; usage errors exit with 2 as the content format's exit codes say

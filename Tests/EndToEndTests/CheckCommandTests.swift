@@ -47,12 +47,63 @@ import Testing
         #expect(run.stdout == expected, "got:\n\(run.stdout)\(run.stderr)")
     }
 
+    /// Two company objectives with two key results each: nothing for the format or the rules to say.
+    static let healthy = Fixtures.site(
+        Dictionary(
+            uniqueKeysWithValues: ["a", "b"].map { id in
+                (
+                    "\(id).md",
+                    Fixtures.objective(
+                        id,
+                        keyResults: "  - id: kr1\n    title: K1\n    start: 0\n    target: 10\n"
+                            + "  - id: kr2\n    title: K2\n    start: 0\n    target: 10\n")
+                )
+            }))
+
     @Test func cleanSiteExits0() throws {
-        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a")]))
+        let fixture = try SiteFixture(Self.healthy)
         defer { withExtendedLifetime(fixture) {} }
         let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
         #expect(run.status == 0)
-        #expect(run.stdout == "1 objective, 1 key result, 4 teams, 2 periods: 0 errors, 0 warnings\n")
+        #expect(run.stdout == "2 objectives, 4 key results, 4 teams, 2 periods: 0 errors, 0 warnings\n")
+    }
+
+    @Test func strictTurnsRuleHintsIntoErrors() throws {
+        // One objective with one key result: OKR001 and OKR002 fire.
+        let fixture = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a")]))
+        defer { withExtendedLifetime(fixture) {} }
+        let lenient = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("content/objectives/a.md:7:3: warning: objective \"a\" has only 1 key result"))
+        #expect(lenient.stdout.hasSuffix(": 0 errors, 2 warnings\n"))
+        let strict = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("content/objectives/a.md:7:3: error: objective \"a\" has only 1 key result"))
+        #expect(strict.stdout.contains("[OKR002]\n"))
+        #expect(strict.stdout.hasSuffix(": 2 errors, 0 warnings\n"))
+    }
+
+    @Test func strictPassesACleanSiteAndKeepsFormatWarningsWarnings() throws {
+        var files = Self.healthy
+        files["content/objectives/a.md"] = files["content/objectives/a.md"]!.replacingOccurrences(
+            of: "title: Objective a", with: "ownr: x\ntitle: Objective a")
+        let fixture = try SiteFixture(files)
+        defer { withExtendedLifetime(fixture) {} }
+        let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--strict"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix(": 0 errors, 1 warning\n"))
+    }
+
+    @Test func rulesExplainsEveryRule() throws {
+        let all = try Binary.run(["rules"])
+        #expect(all.status == 0)
+        for n in 1...9 { #expect(all.stdout.contains("OKR00\(n)  ")) }
+        let one = try Binary.run(["rules", "OKR003"])
+        #expect(one.stdout.hasPrefix("OKR003  every key result is measurable\n"))
+        #expect(one.stdout.contains("Source: John Doerr, Measure What Matters"))
+        let unknown = try Binary.run(["rules", "OKR03"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean \"OKR003\""))
     }
 
     @Test func warningsAloneExit0() throws {

@@ -6,14 +6,16 @@ import Testing
 
 /// One test per kind of problem: the diagnostic's path, line, column and key words.
 @Suite struct DiagnosticTests {
-    /// Checks `files` and expects exactly one diagnostic of `severity`, at `path:line:column`, with `words`.
+    /// Checks `files` and expects exactly one diagnostic of `severity` and `rule` (`nil`: the content format's
+    /// own, not a methodology hint), at `path:line:column`, with `words`.
     func expectOne(
-        _ files: [String: String], _ severity: Severity = .error, at path: String, _ line: Int, _ column: Int,
-        _ words: String..., asOf: String = "2026-11-29", sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ files: [String: String], _ severity: Severity = .error, rule: String? = nil, at path: String, _ line: Int,
+        _ column: Int, _ words: String..., asOf: String = "2026-11-29",
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
         let fixture = try SiteFixture(files)
         let result = try fixture.check(asOf: asOf)
-        let found = result.diagnostics.filter { $0.severity == severity }
+        let found = result.diagnostics.filter { $0.severity == severity && $0.rule == rule }
         #expect(
             found.count == 1, "expected one \(severity), got: \(result.diagnostics)", sourceLocation: sourceLocation)
         guard let d = found.first else { return }
@@ -29,7 +31,8 @@ import Testing
 
     @Test func cleanSiteHasNoDiagnostics() throws {
         let result = try SiteFixture(Fixtures.site(["a.md": Fixtures.objective("a")])).check()
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        // One objective with one key result draws methodology hints (LintTests); the format is clean.
+        #expect(result.formatDiagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.objective("a")?.1.progress == 0.5)
     }
 
@@ -294,13 +297,79 @@ import Testing
                 "a.md": Fixtures.objective("a", team: "marketing", extra: "aligns_to: c\nvisibility: confidential\n"),
             ])
         ).check()
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.formatDiagnostics.isEmpty, "\(result.diagnostics)")
     }
 
     @Test func notAlignedIsAWarning() throws {
         try expectOne(
-            Fixtures.site(["a.md": Fixtures.objective("a", team: "marketing")]), .warning, at: a, 2, 5,
+            Fixtures.site(["a.md": Fixtures.objective("a", team: "marketing")]), .warning, rule: "OKR006", at: a, 2, 5,
             "not aligned")
+    }
+
+    @Test func originMustBeTopDownOrBottomUp() throws {
+        try expectOne(
+            Fixtures.site(["a.md": Fixtures.objective("a", extra: "origin: bottomup\n")]), at: a, 6, 9,
+            "\"origin\" must be \"top-down\" or \"bottom-up\"", "did you mean \"bottom-up\"")
+    }
+
+    @Test func originDefaultsToTopDown() throws {
+        let result = try SiteFixture(
+            Fixtures.site([
+                "a.md": Fixtures.objective("a"), "b.md": Fixtures.objective("b", extra: "origin: bottom-up\n"),
+            ])
+        ).check()
+        #expect(result.formatDiagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.objective("a")?.0.origin == .topDown)
+        #expect(result.objective("b")?.0.origin == .bottomUp)
+    }
+
+    @Test func continuesNamesAnObjectiveThatExists() throws {
+        try expectOne(
+            Fixtures.site([
+                "old.md": Fixtures.objective("old-q3", period: "2026-Q3"),
+                "a.md": Fixtures.objective("a", extra: "continues: old-q2\n"),
+            ]), at: a, 6, 12, "continues names objective \"old-q2\"", "did you mean \"old-q3\"")
+    }
+
+    @Test func continuesNamesAnEarlierPeriod() throws {
+        try expectOne(
+            Fixtures.site([
+                "b.md": Fixtures.objective("b"), "a.md": Fixtures.objective("a", extra: "continues: b\n"),
+            ]), at: a, 6, 12, "\"b\" of period 2026-Q4", "earlier period")
+        try expectOne(
+            Fixtures.site([
+                "b.md": Fixtures.objective("b"),
+                "a.md": Fixtures.objective("a", period: "2026-Q3", extra: "continues: b\n"),
+            ]), at: a, 6, 12, "does not start before")
+    }
+
+    @Test func anObjectiveDoesNotContinueItself() throws {
+        try expectOne(
+            Fixtures.site(["a.md": Fixtures.objective("a", extra: "continues: a\n")]), at: a, 6, 12, "continues itself")
+    }
+
+    @Test func aPublicObjectiveDoesNotContinueAConfidentialOne() throws {
+        try expectOne(
+            Fixtures.site([
+                "c.md": Fixtures.objective("c", period: "2026-Q3", extra: "visibility: confidential\n"),
+                "a.md": Fixtures.objective("a", extra: "continues: c\n"),
+            ]), at: a, 6, 12, "confidential objective \"c\"", "reveal")
+    }
+
+    @Test func continuesLinksBothWays() throws {
+        let result = try SiteFixture(
+            Fixtures.site([
+                "old.md": Fixtures.objective("old", period: "2026-Q3"),
+                "a.md": Fixtures.objective("a", extra: "continues: old\nretro: |\n  Gelernt: **früher** bestellen.\n"),
+                "b.md": Fixtures.objective("b", extra: "continues: old\n"),
+            ])
+        ).check()
+        #expect(result.formatDiagnostics.isEmpty, "\(result.diagnostics)")
+        let org = try #require(result.organisation)
+        let (a, b, old) = (org.objectiveIndex["a"]!, org.objectiveIndex["b"]!, org.objectiveIndex["old"]!)
+        #expect(org.predecessor[a] == old)
+        #expect(org.successors[old] == [a, b])
+        #expect(org.objectives[a].retro == "Gelernt: **früher** bestellen.\n")
     }
 
     @Test func teamTreeWithoutRoot() throws {
@@ -390,7 +459,7 @@ import Testing
     @Test func byteOrderMarkAndCRLFAreFine() throws {
         let text = "\u{FEFF}" + Fixtures.objective("a").replacingOccurrences(of: "\n", with: "\r\n")
         let result = try SiteFixture(Fixtures.site(["a.md": text])).check()
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.formatDiagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.objective("a")?.0.title == "Objective a")
     }
 
@@ -412,9 +481,10 @@ import Testing
         symlink(outside.root + "/secret.md", fixture.root + "/content/objectives/secret.md")
         let result = try fixture.check()
         #expect(result.organisation?.objectives.map(\.id) == ["a"])
-        #expect(result.warnings.count == 1)
-        #expect(result.warnings.first?.location.path == "content/objectives/secret.md")
-        #expect(result.warnings.first?.message.contains("outside the site") == true)
+        let warnings = result.formatDiagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.path == "content/objectives/secret.md")
+        #expect(warnings.first?.message.contains("outside the site") == true)
     }
 
     @Test func reportsAllProblemsOfARunTogether() throws {

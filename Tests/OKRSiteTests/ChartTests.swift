@@ -19,6 +19,10 @@ import Testing
             "chart_scores_title": "Scores", "chart_score_row": "{title}: {score} (expected {expected}).",
             "status_distribution": "Status", "band_red": "red", "band_yellow": "yellow", "band_green": "green",
             "chart_map_title": "Map", "chart_map_desc": "{count} objectives, {edges} alignments.",
+            "chart_trend_confidence": "Confidence from {first} to {last}.",
+            "chart_krs_title": "KRs", "chart_krs_axis": "KRs per objective", "chart_krs_recommended": "{from}–{to}",
+            "chart_krs_row": "{krs}: {count}", "chart_share_value": "{share} ({part}/{total})",
+            "chart_share_row": "{label}: {share}",
         ])
         return ChartLabels(strings: strings, format: Formatter(language: "en", monthNames: (1...12).map { "M\($0)" }))
     }()
@@ -104,6 +108,69 @@ import Testing
         let y1 = Double(Self.attribute("y1", ofClass: "expected-line", in: svg)[0])!
         let y2 = Double(Self.attribute("y2", ofClass: "expected-line", in: svg)[0])!
         #expect(y2 > y1)  // the target is drawn below the start
+    }
+
+    @Test func trendJoinsTheConfidenceBarsIntoACourse() throws {
+        let kr = KeyResult(
+            id: "kr1", title: "Leads", start: 0, target: 100,
+            checkins: [
+                CheckIn(date: Day(iso: "2026-10-05")!, value: 10, confidence: 0.5),
+                CheckIn(date: Day(iso: "2026-10-19")!, value: 20),
+                CheckIn(date: Day(iso: "2026-11-02")!, value: 30, confidence: 1.0),
+            ])
+        let svg = try #require(
+            TrendChart.svg(
+                kr: kr, checkins: kr.checkins, period: Self.q4, asOf: Day(iso: "2026-11-15")!, labels: Self.labels,
+                id: "t"))
+        let bars = Self.attribute("y", ofClass: "confidence", in: svg)
+        #expect(bars == ["212", "200"])  // half and full height of the 24-unit strip ending at 224
+        let line = try #require(Self.attribute("points", ofClass: "confidence-line", in: svg).first)
+        #expect(line.split(separator: " ").map { $0.split(separator: ",")[1] } == ["212", "200"])
+    }
+
+    @Test func confidenceChartPlacesValuesOnTheZeroToOneScale() throws {
+        let points = [
+            ConfidenceChart.Point(day: Self.q4.start, value: 0), ConfidenceChart.Point(day: Self.q4.end, value: 1),
+        ]
+        let svg = try #require(
+            ConfidenceChart.svg(
+                points, period: Self.q4, asOf: Day(iso: "2026-11-15")!, title: "C", description: "D",
+                labels: Self.labels, id: "c"))
+        #expect(Self.attribute("cy", ofClass: "point", in: svg) == ["118", "18"])
+        #expect(Self.attribute("cx", ofClass: "point", in: svg) == ["40", "468"])
+        #expect(svg.contains("role=\"img\"") && svg.contains("<title id=\"c-t\">C</title>"))
+        #expect(
+            ConfidenceChart.svg(
+                [], period: Self.q4, asOf: Self.q4.end, title: "", description: "", labels: Self.labels, id: "x") == nil
+        )
+    }
+
+    @Test func keyResultColumnsAreProportionalAndTheRangeIsMarked() throws {
+        let svg = try #require(
+            KeyResultsPerObjectiveChart.svg([1, 4, 2, 0, 0, 1], recommended: 2...5, labels: Self.labels, id: "h"))
+        #expect(
+            KeyResultsPerObjectiveChart.columnHeight(2, maximum: 4) == KeyResultsPerObjectiveChart.columnHeight(
+                4, maximum: 4) / 2)
+        #expect(Self.attribute("height", ofClass: "column", in: svg) == ["110", "55"])  // 4 and 2 of at most 4
+        #expect(svg.components(separatedBy: "url(#h-outside)").count == 3)  // 1 and 6+ are hatched
+        #expect(Self.attribute("class", ofClass: "recommended", in: svg).count == 1)
+        #expect(svg.contains("role=\"img\""))
+        #expect(
+            KeyResultsPerObjectiveChart.svg([0, 0, 0, 0, 0, 0], recommended: 2...5, labels: Self.labels, id: "h") == nil
+        )
+    }
+
+    @Test func shareBarsAndTheReference() throws {
+        let rows = [
+            ShareChart.Row(label: "All", part: 1, total: 4, isTotal: true),
+            ShareChart.Row(label: "A", part: 2, total: 2),
+        ]
+        let svg = try #require(
+            ShareChart.svg(rows, reference: 0.5, referenceLabel: "half", title: "Shares", labels: Self.labels, id: "s"))
+        let widths = Self.attribute("width", ofClass: "share", in: svg).compactMap(Double.init)
+        #expect(widths.count == 2 && abs(widths[1] - 4 * widths[0]) < 0.2)  // 25 % and 100 %
+        #expect(Self.attribute("x1", ofClass: "reference", in: svg) == [SVG.n(ShareChart.x(0.5))])
+        #expect(ShareChart.Row(label: "", part: 0, total: 0).share == 0)
     }
 
     @Test func trendOnlyForMetrics() {

@@ -110,6 +110,51 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/objectives/w.html"))  // no stale page
     }
 
+    @Test func editsOfRetroOriginContinuesAndOldConfidencesStayInStep() throws {
+        var files = Self.files
+        files["content/objectives/q3.md"] = Fixtures.objective(
+            "q3", team: "sales", period: "2026-Q3", extra: "type: committed\n")
+        files["content/objectives/k.md"] = Fixtures.objective(
+            "k", team: "sales", extra: "aligns_to: c\n",
+            keyResults: """
+                  - id: kr1
+                    title: Zahl
+                    start: 0
+                    target: 10
+                    checkins:
+                      - { date: 2026-10-05, value: 1, confidence: 0.5 }
+                      - { date: 2026-11-23, value: 4, confidence: 0.6 }
+
+                """)
+        let fixture = try SiteFixture(files)
+        let builder = IncrementalBuilder(options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
+        let out = builder.output
+        #expect(try builder.build().succeeded)
+        func edit(_ path: String, _ from: String, _ to: String) throws {
+            let text = try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8)
+            #expect(text.contains(from), "\(path): \(from)")
+            try fixture.write(path, text.replacingOccurrences(of: from, with: to))
+        }
+        // An older check-in's confidence: the objective's page and the health page's course.
+        try edit("content/objectives/k.md", "confidence: 0.5", "confidence: 0.9")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+        // A retro of a closed period.
+        try edit("content/objectives/q3.md", "type: committed\n", "type: committed\nretro: Gelernt.\n")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+        #expect(try String(contentsOfFile: out + "/objectives/q3.html", encoding: .utf8).contains("Gelernt."))
+        // The origin: the page's facts and the health page's share.
+        try edit("content/objectives/v.md", "aligns_to: c#kr2\n", "aligns_to: c#kr2\norigin: bottom-up\n")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+        // continues: both pages.
+        try edit("content/objectives/v.md", "origin: bottom-up\n", "origin: bottom-up\ncontinues: q3\n")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+        #expect(try String(contentsOfFile: out + "/objectives/q3.html", encoding: .utf8).contains("objectives/v.html"))
+    }
+
     @Test func aTemplateChangeRendersEverything() throws {
         let fixture = try SiteFixture(Self.files)
         try fixture.write("Templates/404.mustache", "{{<base}}{{$main}}<h1>Weg</h1>{{/main}}{{/base}}\n")

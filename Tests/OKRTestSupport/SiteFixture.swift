@@ -45,7 +45,8 @@ public final class SiteFixture: @unchecked Sendable {
         try bytes.write(to: url)
     }
 
-    /// Reads the site and resolves it, as `okrportal check` does (`history` as `--history`).
+    /// Reads the site, resolves it and runs the methodology rules, as `okrportal check` does (`history`
+    /// as `--history`).
     public func check(asOf: String = "2026-11-29", drafts: Bool = false, history: HistorySource? = nil) throws
         -> CheckResult
     {
@@ -57,6 +58,7 @@ public final class SiteFixture: @unchecked Sendable {
                 to: read, asOf: day, requested: history, diagnostics: &diagnostics)
         }
         let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
+        if let org { Lint.check(org, into: &diagnostics) }
         return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
     }
 
@@ -90,6 +92,10 @@ public struct CheckResult: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// The warnings.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// The content format's own problems, without the methodology rules' hints.
+    public var formatDiagnostics: [Diagnostic] { diagnostics.filter { $0.rule == nil } }
+    /// The methodology rules' hints.
+    public var hints: [Diagnostic] { diagnostics.filter { $0.rule != nil } }
 
     /// The objective with `id`, with its figures.
     public func objective(_ id: String) -> (Objective, ObjectiveState)? {

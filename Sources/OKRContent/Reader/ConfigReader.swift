@@ -5,6 +5,7 @@ public enum ConfigReader {
     /// The fields of `okrportal.yml`.
     public static let configFields = [
         "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates", "history",
+        "lint",
     ]
     /// The fields of a period.
     public static let periodFields = ["id", "start", "end"]
@@ -77,7 +78,7 @@ public enum ConfigReader {
         return SiteConfig(
             title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
             markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics), history: history,
-            historyLocation: f.location(of: "history"))
+            historyLocation: f.location(of: "history"), lintIgnore: ObjectiveReader.readLintIgnore(f, &diagnostics))
     }
 
     /// Reads the team list.

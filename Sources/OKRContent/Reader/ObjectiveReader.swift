@@ -5,8 +5,10 @@ public enum ObjectiveReader {
     /// The fields of an objective's front matter.
     public static let objectiveFields = [
         "id", "title", "team", "owner", "period", "aligns_to", "type", "visibility", "draft", "tags",
-        "key_results", "score",
+        "key_results", "score", "origin", "continues", "retro", "lint",
     ]
+    /// The fields of a `lint:` setting (in an objective and in `okrportal.yml`).
+    public static let lintFields = ["ignore"]
     /// The fields of a key result.
     public static let keyResultFields = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "checkins", "done", "due", "score",
@@ -82,15 +84,25 @@ public enum ObjectiveReader {
             idLocation: f.location(of: "id") ?? fileStart,
             teamLocation: f.location(of: "team") ?? f.location,
             periodLocation: f.location(of: "period") ?? f.location)
+        objective.titleMark = f.mark(of: "title") ?? f.mark
         objective.owner = f.string("owner", &diagnostics)
         objective.alignsTo = f.strings("aligns_to", &diagnostics).map { AlignmentRef(parsing: $0, location: $1) }
         if let t = f.choice("type", ObjectiveType.allCases.map(\.rawValue), &diagnostics) {
             objective.type = ObjectiveType(rawValue: t) ?? .aspirational
         }
+        objective.typeMark = f.mark(of: "type")
+        if let o = f.choice("origin", ObjectiveOrigin.allCases.map(\.rawValue), &diagnostics) {
+            objective.origin = ObjectiveOrigin(rawValue: o) ?? .topDown
+        }
+        objective.continues = f.string("continues", &diagnostics)
+        objective.continuesMark = f.mark(of: "continues")
+        objective.retro = f.string("retro", &diagnostics)
+        objective.lintIgnore = readLintIgnore(f, &diagnostics)
         if let v = f.choice("visibility", Visibility.allCases.map(\.rawValue), &diagnostics) {
             objective.visibility = Visibility(rawValue: v) ?? .public
         }
         objective.draft = f.bool("draft", &diagnostics) ?? false
+        let draft = objective.draft
         objective.tags = f.strings("tags", &diagnostics).map(\.0)
         objective.score = f.number("score", &diagnostics)
         objective.scoreLocation = f.location(of: "score")
@@ -106,7 +118,9 @@ public enum ObjectiveReader {
             }
             objective.keyResults.reserveCapacity(min(items.count, maxKeyResults))
             for item in items.prefix(maxKeyResults) {
-                if let kr = readKeyResult(item, in: f, diagnostics: &diagnostics) { objective.keyResults.append(kr) }
+                if let kr = readKeyResult(item, in: f, draft: draft, diagnostics: &diagnostics) {
+                    objective.keyResults.append(kr)
+                }
             }
             // Key results were written but none could be read: reported item by item already.
             objective.keyResultsUnreadable = !items.isEmpty && objective.keyResults.isEmpty
@@ -133,7 +147,20 @@ public enum ObjectiveReader {
         return name
     }
 
-    static func readKeyResult(_ node: Int, in parent: FieldReader, diagnostics: inout Diagnostics) -> KeyResult? {
+    /// `lint: { ignore: [OKR003, …] }` of an objective or the site: the rule ids as written. Whether they
+    /// name rules is checked with the rules themselves (``Lint``).
+    static func readLintIgnore(_ f: FieldReader, _ diagnostics: inout Diagnostics) -> [RuleReference] {
+        guard let v = f.value("lint"), let lint = f.reader(v, context: "lint setting", known: lintFields, &diagnostics)
+        else { return [] }
+        return lint.strings("ignore", &diagnostics).map { RuleReference(id: $0.0, location: $0.1) }
+    }
+
+    /// Reads one key result. In a draft a metric may lack `start` and `target` (its progress is 0): owners
+    /// sketch "increase brand awareness" before they know how to measure it, and rule OKR003 says so
+    /// as a warning. Published objectives keep the contract: a metric without numbers is an error.
+    static func readKeyResult(
+        _ node: Int, in parent: FieldReader, draft: Bool = false, diagnostics: inout Diagnostics
+    ) -> KeyResult? {
         guard let f = parent.reader(node, context: "key result", known: keyResultFields, &diagnostics) else {
             return nil
         }
@@ -142,11 +169,13 @@ public enum ObjectiveReader {
         let kind =
             f.choice("kind", KeyResultKind.allCases.map(\.rawValue), &diagnostics)
             .flatMap(KeyResultKind.init(rawValue:)) ?? .metric
-        var kr = KeyResult(id: id, title: title, kind: kind, mark: f.mark, idMark: f.mark(of: "id") ?? f.mark)
+        var kr = KeyResult(
+            id: id, title: title, kind: kind, mark: f.mark, idMark: f.mark(of: "id") ?? f.mark,
+            titleMark: f.mark(of: "title"))
         switch kind {
         case .metric:
-            kr.start = f.number("start", required: true, &diagnostics)
-            kr.target = f.number("target", required: true, &diagnostics)
+            kr.start = f.number("start", required: !draft, &diagnostics)
+            kr.target = f.number("target", required: !draft, &diagnostics)
             kr.current = f.number("current", &diagnostics)
             kr.targetMark = f.mark(of: "target")
             kr.currentMark = f.mark(of: "current")

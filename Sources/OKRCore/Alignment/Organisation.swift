@@ -31,12 +31,19 @@ public struct Organisation: Sendable {
     public let graph: AlignmentGraph
     /// The figures of each objective.
     public let states: [ObjectiveState]
+    /// The objective each one continues (`continues:`), when valid.
+    public let predecessor: [Int?]
+    /// The objectives that continue each one, in path order.
+    public let successors: [[Int]]
 
     init(
         config: SiteConfig, asOf: Day, includeDrafts: Bool, periodIndex: [String: Int], currentPeriod: Int?,
         teams: TeamTree, objectives: [Objective], objectiveIndex: [String: Int], objectiveTeam: [Int?],
-        objectivePeriod: [Int?], isPublished: [Bool], graph: AlignmentGraph, states: [ObjectiveState]
+        objectivePeriod: [Int?], isPublished: [Bool], graph: AlignmentGraph, states: [ObjectiveState],
+        predecessor: [Int?], successors: [[Int]]
     ) {
+        self.predecessor = predecessor
+        self.successors = successors
         self.config = config
         self.asOf = asOf
         self.includeDrafts = includeDrafts
@@ -74,6 +81,16 @@ public struct Organisation: Sendable {
     /// The published contributors to an objective or one of its key results.
     public func publishedChildren(of objective: Int, keyResult: Int?) -> [Int] {
         graph.children[objective].filter { $0.keyResult == keyResult && isPublished[$0.child] }.map(\.child)
+    }
+
+    /// The published objective this one continues, if any.
+    public func publishedPredecessor(of objective: Int) -> Int? {
+        predecessor[objective].flatMap { isPublished[$0] ? $0 : nil }
+    }
+
+    /// The published objectives that continue this one.
+    public func publishedSuccessors(of objective: Int) -> [Int] {
+        successors[objective].filter { isPublished[$0] }
     }
 
     /// The why chain from a published objective up through published parents to a company objective.

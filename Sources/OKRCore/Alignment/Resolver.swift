@@ -116,13 +116,8 @@ public enum Resolver {
                         at: ref.location)
                 }
             }
-            if o.alignsTo.isEmpty, let t = objectiveTeam[i], t != tree.root {
-                diagnostics.warning(
-                    "not aligned: team \"\(o.team)\" is not the company, but this objective names no "
-                        + "objective or key result above it in aligns_to",
-                    at: o.idLocation)
-            }
         }
+        // "Not aligned" is a methodology hint, rule OKR006 (see Lint), so that it can be silenced.
 
         let graph = AlignmentGraph(count: objectives.count, edges: edges)
         let cycles = graph.cycles()
@@ -148,6 +143,10 @@ public enum Resolver {
                 at: at?.location ?? first.idLocation)
         }
 
+        let (predecessor, successors) = resolveContinues(
+            objectives, objectiveIndex: objectiveIndex, objectivePeriod: objectivePeriod, periods: config.periods,
+            diagnostics: &diagnostics)
+
         let states = computeStates(
             objectives: objectives, config: config, asOf: asOf, objectivePeriod: objectivePeriod,
             isPublished: isPublished, graph: graph, diagnostics: &diagnostics)
@@ -156,7 +155,51 @@ public enum Resolver {
             config: config, asOf: asOf, includeDrafts: includeDrafts, periodIndex: periodIndex,
             currentPeriod: currentPeriod(of: config.periods, asOf: asOf), teams: tree, objectives: objectives,
             objectiveIndex: objectiveIndex, objectiveTeam: objectiveTeam, objectivePeriod: objectivePeriod,
-            isPublished: isPublished, graph: graph, states: states)
+            isPublished: isPublished, graph: graph, states: states, predecessor: predecessor, successors: successors)
+    }
+
+    /// Checks every `continues:` and links objectives to their predecessors (and back). The predecessor
+    /// must exist, lie in a period that starts before this objective's period, and not be confidential
+    /// when this objective is public (the link would reveal it).
+    static func resolveContinues(
+        _ objectives: [Objective], objectiveIndex: [String: Int], objectivePeriod: [Int?], periods: [Period],
+        diagnostics: inout Diagnostics
+    ) -> (predecessor: [Int?], successors: [[Int]]) {
+        var predecessor = [Int?](repeating: nil, count: objectives.count)
+        var successors = [[Int]](repeating: [], count: objectives.count)
+        for (i, o) in objectives.enumerated() {
+            guard let id = o.continues else { continue }
+            let at = (o.continuesMark ?? Mark()).location(in: o.path)
+            guard let p = objectiveIndex[id] else {
+                diagnostics.error(
+                    "continues names objective \"\(id)\", which does not exist"
+                        + Suggest.hint(for: id, in: objectiveIndex.keys),
+                    at: at)
+                continue
+            }
+            if p == i {
+                diagnostics.error(
+                    "objective \"\(o.id)\" continues itself; name its predecessor of an earlier period", at: at)
+                continue
+            }
+            if let cp = objectivePeriod[i], let pp = objectivePeriod[p], !(periods[pp].start < periods[cp].start) {
+                diagnostics.error(
+                    "continues \"\(id)\" of period \(periods[pp].id), which does not start before this objective's "
+                        + "period \(periods[cp].id); an objective continues one of an earlier period",
+                    at: at)
+                continue
+            }
+            if o.visibility == .public && objectives[p].visibility == .confidential {
+                diagnostics.error(
+                    "public objective continues confidential objective \"\(id)\", which would reveal it; make this "
+                        + "objective confidential too or remove continues",
+                    at: at)
+                continue
+            }
+            predecessor[i] = p
+            successors[p].append(i)
+        }
+        return (predecessor, successors)
     }
 
     /// The period that contains `asOf` (the last listed if several do), else the one that ends last.

@@ -83,6 +83,8 @@ public struct KeyResult: Sendable {
     public var mark: Mark
     /// Where `id` is written.
     public var idMark: Mark
+    /// Where `title` is written.
+    public var titleMark: Mark?
     /// Where `target` is written (for start = target).
     public var targetMark: Mark?
     /// Where `current` is written.
@@ -97,7 +99,8 @@ public struct KeyResult: Sendable {
         id: String, title: String, kind: KeyResultKind = .metric, start: Double? = nil, target: Double? = nil,
         current: Double? = nil, unit: String? = nil, weight: Double = 1, checkins: [CheckIn] = [],
         done: Bool = false, due: Day? = nil, score: Double? = nil, mark: Mark = Mark(), idMark: Mark? = nil,
-        targetMark: Mark? = nil, currentMark: Mark? = nil, weightMark: Mark? = nil, scoreMark: Mark? = nil
+        targetMark: Mark? = nil, currentMark: Mark? = nil, weightMark: Mark? = nil, scoreMark: Mark? = nil,
+        titleMark: Mark? = nil
     ) {
         self.id = id
         self.title = title
@@ -113,11 +116,16 @@ public struct KeyResult: Sendable {
         self.score = score
         self.mark = mark
         self.idMark = idMark ?? mark
+        self.titleMark = titleMark
         self.targetMark = targetMark
         self.currentMark = currentMark
         self.weightMark = weightMark
         self.scoreMark = scoreMark
     }
+
+    /// Whether it can be measured: a metric with a start and a target, a milestone, or children. Only a
+    /// draft may hold a metric without numbers (see ``ObjectiveReader``); rule OKR003 reports it.
+    public var isMeasurable: Bool { kind != .metric || (start != nil && target != nil) }
 
     /// Whether the target is below the start (fewer defects, shorter lead time).
     public var isDecreasing: Bool {

@@ -9,6 +9,17 @@ public enum ObjectiveType: String, Sendable, Hashable, CaseIterable {
     public var expectedScore: Double { self == .committed ? 1.0 : 0.7 }
 }
 
+/// Who set an objective: the level above (top-down, the default) or the team itself (bottom-up).
+///
+/// OKRs work best when teams shape about half of their objectives themselves (John Doerr, Measure What
+/// Matters); the health page shows the share.
+public enum ObjectiveOrigin: String, Sendable, Hashable, CaseIterable {
+    /// Set or handed down by the level above.
+    case topDown = "top-down"
+    /// Proposed by the team itself.
+    case bottomUp = "bottom-up"
+}
+
 /// Who may see an objective.
 public enum Visibility: String, Sendable, Hashable, CaseIterable {
     /// Everyone on the intranet.
@@ -25,6 +36,8 @@ public struct Objective: Sendable {
     public var idLocation: SourceLocation
     /// The qualitative goal.
     public var title: String
+    /// Where `title` is written.
+    public var titleMark: Mark
     /// The team's id.
     public var team: String
     /// Where `team` is written.
@@ -39,6 +52,18 @@ public struct Objective: Sendable {
     public var alignsTo: [AlignmentRef]
     /// Committed or aspirational.
     public var type: ObjectiveType
+    /// Where `type` is written, if it is.
+    public var typeMark: Mark?
+    /// Top-down (default) or bottom-up.
+    public var origin: ObjectiveOrigin
+    /// The objective of an earlier period this one carries on (`continues:`), by id.
+    public var continues: String?
+    /// Where `continues` is written.
+    public var continuesMark: Mark?
+    /// The closing note written at the end of the period (`retro:`), Markdown.
+    public var retro: String?
+    /// Methodology rules silenced for this file (`lint: { ignore: [OKR003] }`).
+    public var lintIgnore: [RuleReference]
     /// Public or confidential.
     public var visibility: Visibility
     /// Drafts are built only with `--drafts`.
@@ -76,12 +101,21 @@ public struct Objective: Sendable {
         periodLocation: SourceLocation? = nil, owner: String? = nil, alignsTo: [AlignmentRef] = [],
         type: ObjectiveType = .aspirational, visibility: Visibility = .public, draft: Bool = false,
         tags: [String] = [], keyResults: [KeyResult] = [], keyResultsLocation: SourceLocation? = nil,
-        score: Double? = nil, scoreLocation: SourceLocation? = nil, body: String = "", bodyLine: Int = 1
+        score: Double? = nil, scoreLocation: SourceLocation? = nil, body: String = "", bodyLine: Int = 1,
+        titleMark: Mark = Mark(), typeMark: Mark? = nil, origin: ObjectiveOrigin = .topDown,
+        continues: String? = nil, continuesMark: Mark? = nil, retro: String? = nil, lintIgnore: [RuleReference] = []
     ) {
         let fileStart = SourceLocation(path: path)
         self.id = id
         self.idLocation = idLocation ?? fileStart
         self.title = title
+        self.titleMark = titleMark
+        self.typeMark = typeMark
+        self.origin = origin
+        self.continues = continues
+        self.continuesMark = continuesMark
+        self.retro = retro
+        self.lintIgnore = lintIgnore
         self.team = team
         self.teamLocation = teamLocation ?? fileStart
         self.owner = owner

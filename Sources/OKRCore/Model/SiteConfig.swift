@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var history: HistorySource
     /// Where `history` is written, for problems with it.
     public var historyLocation: SourceLocation?
+    /// Methodology rules silenced for the whole site (`lint: { ignore: [OKR001] }`).
+    public var lintIgnore: [RuleReference]
     /// The languages the UI ships; others are errors.
     public static let languages = ["de", "en"]
 
@@ -25,8 +27,9 @@ public struct SiteConfig: Sendable {
     public init(
         title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
         staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil,
-        history: HistorySource = .off, historyLocation: SourceLocation? = nil
+        history: HistorySource = .off, historyLocation: SourceLocation? = nil, lintIgnore: [RuleReference] = []
     ) {
+        self.lintIgnore = lintIgnore
         self.title = title
         self.language = language
         self.baseURL = baseURL

@@ -10,7 +10,8 @@ import OKRCore
 /// organisation again (fast), reuses the components of objectives whose summary is unchanged, and
 /// renders the pages that show a changed objective — its own page, the pages of the objectives it
 /// aligns to and of everything below it (their why chains show it), its team and the teams above
-/// (roll-ups), the people who own any of those — plus the overview pages. Pages whose bytes did not
+/// (roll-ups), the people who own any of those — plus the overview pages, and the health pages after any
+/// change of figures or check-ins. Pages whose bytes did not
 /// change are not written, so their files keep their modification times. A change of settings,
 /// templates or structure (objectives added, removed, moved between teams or periods, aligned
 /// differently) renders every page.
@@ -83,6 +84,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        Lint.check(org, into: &diagnostics)
         let templatesDir = options.templates ?? site.config.templates
         let stamps = themeFileStamps(templatesDir)
         var themeChanged = theme == nil || stamps != themeStamps
@@ -177,8 +179,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Overviews show every objective's line and figures; the team index shows roll-ups; the people
         // index and the 404 page show only what a change of structure changes.
         let linesChanged = !summaryChanged.isEmpty
+        // Health pages also read every check-in's confidence and every hand-set score.
+        let healthChanged = linesChanged || !detailChanged.isEmpty
         return { path in
             if paths.contains(path) { return true }
+            if path.hasPrefix("health/") { return healthChanged }
             if path == "teams/index.html" { return rollUpChanged || linesChanged }
             if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/")
                 || path == "404.html"

@@ -15,6 +15,7 @@ enum Signatures {
         h.combine(org.objectiveTeam[o])
         h.combine(org.owner(of: o))
         h.combine(objective.type)
+        h.combine(objective.origin)
         h.combine(org.objectivePeriod[o])
         h.combine(state.progress)
         h.combine(state.status)
@@ -41,13 +42,15 @@ enum Signatures {
         return h.finalize()
     }
 
-    /// What the objective's own page shows beyond its summary: body, tags, every check-in, the
-    /// burn-up and the alignment.
+    /// What the objective's own page shows beyond its summary: body, retro, hand-set score, tags, every
+    /// check-in, the burn-up and the alignment.
     static func detail(_ org: Organisation, _ o: Int, summary: Int, history: [ProgressPoint]) -> Int {
         var h = Hasher()
         let objective = org.objectives[o]
         h.combine(summary)
         h.combine(objective.body)
+        h.combine(objective.retro)
+        h.combine(objective.score)
         h.combine(objective.tags)
         h.combine(objective.alignsTo.map(\.description))
         h.combine(objective.lastRevision)
@@ -67,8 +70,8 @@ enum Signatures {
         return h.finalize()
     }
 
-    /// What makes pages list different objectives: which objectives exist where, and how they align.
-    /// When this differs, every page is rendered again.
+    /// What makes pages list different objectives: which objectives exist where, how they align and
+    /// which continue which. When this differs, every page is rendered again.
     static func structure(_ org: Organisation) -> Int {
         var h = Hasher()
         h.combine(org.objectives.count)
@@ -83,6 +86,7 @@ enum Signatures {
                 h.combine(e.parent)
                 h.combine(e.keyResult)
             }
+            h.combine(org.predecessor[o])
             h.combine(objective.keyResults.map(\.id))
             h.combine(objective.keyResults.map(\.kind))
         }

@@ -59,6 +59,7 @@ public enum SiteBuilder {
             to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
         let org = Resolver.resolve(
             site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
+        Lint.check(org, into: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         let theme = try Theme.load(
             siteRoot: options.siteRoot, overrideDir: options.templates ?? site.config.templates,

@@ -230,6 +230,7 @@ public final class SiteModel: @unchecked Sendable {
             krCount: objective.keyResults.count,
             expectedScoreLabel: expectedScoreLabels[objective.type] ?? "",
             score: score.map { format.decimal1($0) }, band: score.map { ScoreBand(score: $0) },
+            verdict: score.map { ObjectiveSummary.verdict(score: $0, type: objective.type) },
             period: org.objectivePeriod[o], progressBar: progressBar(o),
             ring: chart { StatusRing.svg(progress: state.progress, status: state.status, labels: labels) },
             lineHTML: "", cardHTML: nil)
@@ -354,6 +355,9 @@ public final class SiteModel: @unchecked Sendable {
         }
         if kr.isDecreasing { sub.append(t["kr_decreasing"]) }
         if kr.weight != 1 { sub.append(t.format("kr_weight", ["weight": format.number(kr.weight)])) }
+        if kr.score != nil && state.score != nil {
+            sub.append(t.format("score_manual_kr", ["computed": format.decimal1(Progress.roundScore(state.progress))]))
+        }
         d["sub_label"] = sub.joined(separator: " · ")
         d["progress_pct"] = format.percent(state.progress)
         d["progress_bar"] = chart {
@@ -366,6 +370,7 @@ public final class SiteModel: @unchecked Sendable {
             d["confidence"] = format.decimal1(v)
             d["confidence_date"] = format.date(c.date)
             d["confidence_cell"] = format.decimal1(v)
+            d["confidence_as_of"] = t.format("kr_confidence_date", ["date": format.date(c.date)])
         } else {
             d["has_confidence"] = false
             d["confidence_cell"] = "–"
@@ -431,11 +436,18 @@ struct ObjectiveSummary: Sendable {
     var expectedScoreLabel: String
     var score: String?
     var band: ScoreBand?
+    /// Once graded: whether the score meets what the objective's type expects ("met" or "below").
+    var verdict: String?
     var period: Int?
     var progressBar: String
     var ring: String
     var lineHTML: String
     var cardHTML: String?
+
+    /// "met" when a score reaches what the type expects (1.0 committed, 0.7 aspirational), else "below".
+    static func verdict(score: Double, type: ObjectiveType) -> String {
+        Progress.roundScore(score) >= type.expectedScore - Progress.epsilon ? "met" : "below"
+    }
 
     /// The Mustache context (`title`, `url`, `team`, `owner`, `progress_pct`, `progress_bar`, `ring`,
     /// `status_html`, `score`, `line_html`, …).
@@ -462,6 +474,9 @@ struct ObjectiveSummary: Sendable {
             d["score_band"] = band.rawValue
             d["score_band_label"] = m.t["band_\(band.rawValue)"]
             d["status_html"] = m.gradeBadge(m.org.states[objective].score ?? 0)
+            d["verdict"] = verdict ?? ""
+            d["verdict_label"] = m.t["verdict_\(verdict ?? "met")"]
+            d["verdict_met"] = verdict == "met"
         } else {
             d["has_score"] = false
         }

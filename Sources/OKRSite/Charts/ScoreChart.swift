@@ -32,8 +32,8 @@ public enum ScoreChart {
     /// The x of a score.
     public static func x(_ s: Double) -> Double { labelWidth + Progress.clamp(s) * (width - labelWidth - valueWidth) }
 
-    /// The chart, or `nil` without rows.
-    public static func svg(_ rows: [Row], labels: ChartLabels, id: String) -> String? {
+    /// The chart, or `nil` without rows; `title` replaces the default "scores of the period".
+    public static func svg(_ rows: [Row], labels: ChartLabels, id: String, title: String? = nil) -> String? {
         guard !rows.isEmpty else { return nil }
         let f = labels.format
         let t = labels.strings
@@ -69,7 +69,8 @@ public enum ScoreChart {
                 ["title": $0.title, "score": f.decimal1($0.score), "expected": f.decimal1($0.expected)])
         }
         return svg.render(
-            width: width, height: height, title: t["chart_scores_title"], description: words.joined(separator: " "),
+            width: width, height: height, title: title ?? t["chart_scores_title"],
+            description: words.joined(separator: " "),
             className: "chart scores", idPrefix: id)
     }
 }

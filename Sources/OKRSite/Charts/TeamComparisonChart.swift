@@ -26,10 +26,11 @@ public enum TeamComparisonChart {
         }
     }
 
-    static let width = 480.0
+    // Room for a 24-character team name on the left and "39 % ✕ Nicht auf Kurs" on the right.
+    static let width = 520.0
     static let row = 26.0
-    static let labelWidth = 150.0
-    static let valueWidth = 132.0
+    static let labelWidth = 172.0
+    static let valueWidth = 150.0
 
     /// The x of a progress value.
     public static func x(_ p: Double) -> Double { labelWidth + Progress.clamp(p) * (width - labelWidth - valueWidth) }
@@ -51,7 +52,7 @@ public enum TeamComparisonChart {
             let y = 4 + Double(i) * row
             svg.element(
                 "text", ["class": "label", "x": .n(labelWidth - 8), "y": .n(y + 16), "text-anchor": "end"],
-                text: truncated(bar.label, 22))
+                text: truncated(bar.label, 24))
             svg.element(
                 "rect",
                 [

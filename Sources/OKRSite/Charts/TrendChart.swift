@@ -72,8 +72,8 @@ public enum TrendChart {
                 text: f.shortDate(d))
         }
         if let unit = kr.unit, !unit.isEmpty {
-            svg.element(
-                "text", ["class": "unit", "x": .n(left - 6), "y": "11", "text-anchor": "end"], text: unit)
+            // Left-aligned above the value axis: right-aligned into the margin, "Interaktionen" lost its start.
+            svg.element("text", ["class": "unit", "x": "2", "y": "11"], text: unit)
         }
         svg.close("g")
 
@@ -127,6 +127,7 @@ public enum TrendChart {
         let (ctop, cbottom) = confidence
         svg.element("text", ["class": "tick", "x": .n(left), "y": .n(ctop - 3)], text: t["chart_confidence"])
         svg.element("line", ["class": "grid", "x1": .n(left), "y1": .n(cbottom), "x2": .n(right), "y2": .n(cbottom)])
+        var course: [String] = []
         for (day, _, conf, _) in points {
             guard let conf else { continue }
             let h = (cbottom - ctop) * min(1, max(0, conf))
@@ -136,6 +137,11 @@ public enum TrendChart {
                     "class": "confidence", "x": .n(scale.x(day) - 3), "y": .n(cbottom - h), "width": "6",
                     "height": .n(h),
                 ])
+            course.append("\(SVG.n(scale.x(day))),\(SVG.n(cbottom - h))")
+        }
+        // The bars' tops joined: the course of the confidence over the period at a glance.
+        if course.count > 1 {
+            svg.element("polyline", ["class": "confidence-line", "points": .text(course.joined(separator: " "))])
         }
 
         let last = points.last
@@ -145,6 +151,14 @@ public enum TrendChart {
                 "start": f.value(start, unit: kr.unit), "target": f.value(target, unit: kr.unit),
                 "from": f.date(period.start), "to": f.date(period.end), "count": f.integer(points.count),
             ])
+        let confidences = points.compactMap { p in p.2.map { (p.0, $0) } }
+        if let first = confidences.first, let lastConfidence = confidences.last, confidences.count > 1 {
+            description +=
+                " "
+                + t.format(
+                    "chart_trend_confidence",
+                    ["first": f.decimal1(first.1), "last": f.decimal1(lastConfidence.1)])
+        }
         if let last {
             description +=
                 " "

@@ -68,6 +68,7 @@ public enum OKRsJSON {
         j.string("owner", org.owner(of: o))
         j.string("period", objective.period)
         j.string("type", objective.type.rawValue)
+        j.string("origin", objective.origin.rawValue)
         j.beginArray("aligns_to")
         for e in org.publishedParents(of: o) {
             let parent = org.objectives[e.parent]
@@ -85,6 +86,14 @@ public enum OKRsJSON {
             j.string("commit", last.commit)
             j.endObject()
         }
+        // Extensions beyond the contract's example (docs/content-format.md, "The export"): links between
+        // periods name published objectives only, and the retro appears once the period is closed, as
+        // on the objective's page.
+        j.string("continues", org.publishedPredecessor(of: o).map { org.objectives[$0].id })
+        j.beginArray("continued_by")
+        for s in org.publishedSuccessors(of: o) { j.string(nil, org.objectives[s].id) }
+        j.endArray()
+        j.string("retro", state.score != nil ? objective.retro : nil)
         j.beginArray("key_results")
         for (k, kr) in objective.keyResults.enumerated() {
             let s = state.keyResults[k]

@@ -16,7 +16,9 @@ enum ObjectivePages: PageKind {
         var c = m.baseContext(depth: 1, title: objective.title, section: "cascade")
         var summary = m.objectiveSummary(o)
         summary["type_explanation"] = m.t["type_\(objective.type.rawValue)_explained"]
+        summary["origin_label"] = m.t["origin_\(objective.origin.rawValue)"]
         c["objective"] = summary
+        c = c.merging(lineage(m, objective: o))
         c["tags"] = objective.tags
         c["has_tags"] = !objective.tags.isEmpty
         if let last = objective.lastRevision {
@@ -61,6 +63,10 @@ enum ObjectivePages: PageKind {
             c["expected_label"] = m.t.format("objective_expected", ["expected": m.format.percent(state.expected)])
             c["open"] = org.periods[p].contains(org.asOf)
             c["closed"] = org.periods[p].isClosed(asOf: org.asOf)
+            if let score = state.score { c["closing"] = closing(m, objective: o, score: score) }
+            c["has_closing"] = state.score != nil
+        } else {
+            c["has_closing"] = false
         }
 
         c["krs"] = objective.keyResults.indices.map { k -> [String: Any] in
@@ -79,8 +85,20 @@ enum ObjectivePages: PageKind {
                     kr: kr, checkins: checkins, period: org.periods[p], asOf: org.asOf, labels: m.labels,
                     id: "trend-\(kr.id)")
             }
-            d["trend"] = trend ?? ""
-            d["has_trend"] = trend != nil
+            // Milestones and children have no values to draw, but their check-ins' confidence has a course.
+            let confidence = org.objectivePeriod[o].flatMap { p -> String? in
+                guard m.drawCharts, trend == nil else { return nil }
+                let points = checkins.compactMap { c in
+                    c.confidence.map { ConfidenceChart.Point(day: c.date, value: $0) }
+                }
+                return ConfidenceChart.svg(
+                    points, period: org.periods[p], asOf: org.asOf,
+                    title: m.t.format("chart_confidence_title", ["title": kr.title]),
+                    description: ConfidenceChart.keyResultDescription(points, labels: m.labels), labels: m.labels,
+                    id: "confidence-\(kr.id)")
+            }
+            d["trend"] = trend ?? confidence ?? ""
+            d["has_trend"] = trend != nil || confidence != nil
             d["has_checkins"] = !checkins.isEmpty
             return d
         }
@@ -104,5 +122,40 @@ enum ObjectivePages: PageKind {
             c["has_burnup"] = false
         }
         return c
+    }
+
+    /// The objective it continues and the ones that continue it, published only (`continues:`).
+    static func lineage(_ m: SiteModel, objective o: Int) -> [String: Any] {
+        let org = m.org
+        func entry(_ other: Int, _ key: String) -> [String: Any] {
+            var d = m.objectiveSummary(other)
+            let period = org.objectivePeriod[other].map { org.periods[$0].id } ?? ""
+            d["lineage_label"] = m.t.format(key, ["period": period])
+            return d
+        }
+        var items: [[String: Any]] = []
+        if let p = org.publishedPredecessor(of: o) { items.append(entry(p, "objective_continues")) }
+        for s in org.publishedSuccessors(of: o) { items.append(entry(s, "objective_continued_by")) }
+        return ["lineage": items, "has_lineage": !items.isEmpty]
+    }
+
+    /// The end of a closed period: the grade with what the type expects, whether it was set by hand, and
+    /// the team's closing note (`retro:`), which belongs to the period's end and appears only now.
+    static func closing(_ m: SiteModel, objective o: Int, score: Double) -> [String: Any] {
+        let objective = m.org.objectives[o]
+        let f = m.format
+        let verdict = ObjectiveSummary.verdict(score: score, type: objective.type)
+        let retro = objective.retro ?? ""
+        return [
+            "grade_html": m.gradeBadge(score),
+            "verdict": m.t.format(
+                "closing_\(objective.type.rawValue)_\(verdict)", ["expected": f.decimal1(objective.type.expectedScore)]),
+            "verdict_met": verdict == "met",
+            "manual": objective.score != nil,
+            "manual_note": m.t.format(
+                "score_manual_objective", ["computed": f.decimal1(Progress.roundScore(m.org.states[o].progress))]),
+            "has_retro": !retro.allSatisfy(\.isWhitespace),
+            "retro": m.markdown.html(retro, headingOffset: 2),
+        ]
     }
 }

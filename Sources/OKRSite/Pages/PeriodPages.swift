@@ -15,6 +15,7 @@ enum PeriodPages: PageKind {
                     d["has_mean_score"] = f.meanScore != nil
                     d["mean_score"] = f.meanScore.map { m.format.decimal1($0) } ?? ""
                     d["cascade_url"] = m.url(cascade: p)
+                    d["health_url"] = HealthPage.url(m, period: p)
                     return d
                 }
                 return c
@@ -113,6 +114,7 @@ enum PeriodPages: PageKind {
         c["expected_pct"] = m.format.percent(org.periods[p].expected(asOf: org.asOf))
         c["status_chart"] = m.statusChart(period: p)
         c["map_url"] = AlignmentMapPage.url(m, period: p)
+        c["health_url"] = HealthPage.url(m, period: p)
         return c
     }
 }
