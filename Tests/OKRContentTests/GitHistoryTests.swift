@@ -206,7 +206,7 @@ import Testing
         #expect(warning.location.line == 11)
         #expect(try #require(result.objective("o")).1.keyResults[0].current == 10)
         // --history none switches it off.
-        #expect(try fixture.check(history: .off).warnings.isEmpty)
+        #expect(try fixture.check(history: .off).formatDiagnostics.isEmpty)
     }
 
     @Test func gitMissingIsAnEnvironmentProblem() throws {
@@ -228,7 +228,7 @@ import Testing
         let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file(current: 10)]))
         try fixture.gitInit()
         let result = try fixture.check(history: .git)
-        #expect(result.warnings.isEmpty && result.errors.isEmpty)
+        #expect(result.formatDiagnostics.isEmpty)
         #expect(try #require(result.objective("o")).0.revisions.isEmpty)
     }
 

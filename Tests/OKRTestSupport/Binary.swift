@@ -56,9 +56,14 @@ public enum Binary {
         process.standardError = err
         try process.run()
         let watchdog = Watchdog(pid: process.processIdentifier, seconds: timeout)
-        // Read both pipes before waiting, so a chatty process cannot block on a full pipe.
+        // Read both pipes at once, before waiting: a process that fills one pipe while the other is
+        // being read to its end would block forever (1,500 warnings are more than a pipe holds).
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         watchdog.cancel()
         return Run(
@@ -66,6 +71,11 @@ public enum Binary {
             stderr: String(decoding: errData, as: UTF8.self),
             signalled: process.terminationReason == .uncaughtSignal, timedOut: watchdog.fired)
     }
+}
+
+/// Bytes handed from a reading thread to the waiting one (the group's wait orders the accesses).
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Kills a process that runs longer than its time.
