@@ -5,19 +5,13 @@ import OKRCore
 public enum BurnUpChart {
     static let width = 480.0
     static let height = 190.0
-    static let plot = (left: 44.0, right: 468.0, top: 22.0, bottom: 160.0)
+    static let plot = PlotArea(left: 44, right: 468, top: 22, bottom: 160)
 
     /// The x coordinate of `day` on the period's axis.
-    public static func x(_ day: Day, period: Period) -> Double {
-        let span = Double(max(1, period.start.days(to: period.end)))
-        let t = min(1, max(0, Double(period.start.days(to: day)) / span))
-        return plot.left + t * (plot.right - plot.left)
-    }
+    public static func x(_ day: Day, period: Period) -> Double { plot.x(day, period: period) }
 
     /// The y coordinate of a progress value.
-    public static func y(_ progress: Double) -> Double {
-        plot.bottom - Progress.clamp(progress) * (plot.bottom - plot.top)
-    }
+    public static func y(_ progress: Double) -> Double { plot.y(Progress.clamp(progress)) }
 
     /// The chart, or `nil` without points.
     public static func svg(
@@ -29,7 +23,7 @@ public enum BurnUpChart {
         let f = labels.format
         let t = labels.strings
         var svg = SVG()
-        let (left, right, top, bottom) = plot
+        let (left, right, top, bottom) = plot.edges
         svg.open("g", ["class": "axis"])
         for v in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let yy = Attribute.n(y(v))

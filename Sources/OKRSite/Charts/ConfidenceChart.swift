@@ -20,19 +20,13 @@ public enum ConfidenceChart {
 
     static let width = 480.0
     static let height = 150.0
-    static let plot = (left: 40.0, right: 468.0, top: 18.0, bottom: 118.0)
+    static let plot = PlotArea(left: 40, right: 468, top: 18, bottom: 118)
 
     /// The x coordinate of a day on the period's axis (clamped).
-    public static func x(_ day: Day, period: Period) -> Double {
-        let span = Double(max(1, period.start.days(to: period.end)))
-        let t = min(1, max(0, Double(period.start.days(to: day)) / span))
-        return plot.left + t * (plot.right - plot.left)
-    }
+    public static func x(_ day: Day, period: Period) -> Double { plot.x(day, period: period) }
 
     /// The y coordinate of a confidence.
-    public static func y(_ value: Double) -> Double {
-        plot.bottom - Progress.clamp(value) * (plot.bottom - plot.top)
-    }
+    public static func y(_ value: Double) -> Double { plot.y(Progress.clamp(value)) }
 
     /// The chart, or `nil` without points. `title` and `description` state what the line is in words.
     public static func svg(
@@ -42,7 +36,7 @@ public enum ConfidenceChart {
         guard !points.isEmpty else { return nil }
         let f = labels.format
         let t = labels.strings
-        let (left, right, top, bottom) = plot
+        let (left, right, top, bottom) = plot.edges
         var svg = SVG()
         svg.open("g", ["class": "axis"])
         for v in [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] {

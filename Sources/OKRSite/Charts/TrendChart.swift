@@ -9,7 +9,7 @@ import OKRCore
 public enum TrendChart {
     static let width = 480.0
     static let height = 236.0
-    static let plot = (left: 64.0, right: 468.0, top: 24.0, bottom: 160.0)
+    static let plot = PlotArea(left: 64, right: 468, top: 24, bottom: 160)
     static let confidence = (top: 200.0, bottom: 224.0)
 
     /// The chart's geometry, exposed for tests: x of a day, y of a value.
@@ -20,17 +20,10 @@ public enum TrendChart {
         public let low: Double, high: Double
 
         /// The x coordinate of a day (clamped to the axis).
-        public func x(_ day: Day) -> Double {
-            let span = Double(max(1, start.days(to: end)))
-            let t = min(1, max(0, Double(start.days(to: day)) / span))
-            return TrendChart.plot.left + t * (TrendChart.plot.right - TrendChart.plot.left)
-        }
+        public func x(_ day: Day) -> Double { TrendChart.plot.x(day, from: start, to: end) }
 
         /// The y coordinate of a value.
-        public func y(_ value: Double) -> Double {
-            let t = (value - low) / (high - low)
-            return TrendChart.plot.bottom - t * (TrendChart.plot.bottom - TrendChart.plot.top)
-        }
+        public func y(_ value: Double) -> Double { TrendChart.plot.y((value - low) / (high - low)) }
     }
 
     /// The scale for a key result over a period.
@@ -51,7 +44,7 @@ public enum TrendChart {
         let f = labels.format
         let t = labels.strings
         var svg = SVG()
-        let (left, right, top, bottom) = plot
+        let (left, right, top, bottom) = plot.edges
 
         // Value axis: gridlines and labels.
         let ticks = Ticks.numbers(low: scale.low, high: scale.high).ticks
