@@ -12,8 +12,8 @@ import Testing
         let files = FileManager.default.enumerator(atPath: source)!  // the fixture is part of the repository
         for case let rel as String in files where !rel.hasSuffix("/") {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: source + "/" + rel, isDirectory: &isDir)
-            if isDir.boolValue { continue }
+            guard FileManager.default.fileExists(atPath: source + "/" + rel, isDirectory: &isDir), !isDir.boolValue
+            else { continue }
             try fixture.write(rel, try Data(contentsOf: URL(fileURLWithPath: source + "/" + rel)))
         }
         try fixture.write("content/objectives/unreadable.md", "---\nid: unreadable\n---\n")

@@ -208,8 +208,9 @@ public enum OutputTree {
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         for case let rel as String in walker {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir)
-            if !isDir.boolValue { result.append((rel, try Data(contentsOf: URL(fileURLWithPath: root + "/" + rel)))) }
+            if FileManager.default.fileExists(atPath: root + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
+                result.append((rel, try Data(contentsOf: URL(fileURLWithPath: root + "/" + rel))))
+            }
         }
         return result.sorted { $0.0 < $1.0 }
     }

@@ -20,7 +20,7 @@ public struct Page: Sendable {
 
 /// A kind of page: a type that plans its pages from the shared model. To add one, write a type in
 /// `Pages/` and add it to ``PageKinds/all``.
-public protocol PageKind {
+public protocol PageKind: SendableMetatype {
     /// The pages of this kind.
     static func pages(in model: SiteModel) -> [Page]
 }
