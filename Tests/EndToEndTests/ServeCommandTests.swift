@@ -150,8 +150,10 @@ import Testing
         let server = try ServerProcess([fixture.root, "--as-of", "2026-11-29"])
         defer { withExtendedLifetime(server) {} }
         let second = try Binary.run(
-            ["serve", fixture.root, "--as-of", "2026-11-29", "--port", String(server.port), "--output",
-             fixture.root + "/public2"], timeout: 60)
+            [
+                "serve", fixture.root, "--as-of", "2026-11-29", "--port", String(server.port), "--output",
+                fixture.root + "/public2",
+            ], timeout: 60)
         #expect(second.status == 2)
         #expect(second.stderr.contains("cannot serve on 127.0.0.1:\(server.port)"))
         let notASite = try Binary.run(["serve", fixture.root + "/content", "--port", "0"], timeout: 60)
