@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // The preview server of `okrportal serve`: small and quick to build (see docs/serve.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // System libraries: Debian's packages, never vendored copies.
@@ -41,10 +43,15 @@ let package = Package(
         // Build-time only: compiles Templates/ into the binary as the default theme.
         .executableTarget(name: "theme-embedder", path: "Sources/theme-embedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        // The preview server of `okrportal serve`: static files, reload events, the error page.
+        .target(
+            name: "OKRServe",
+            dependencies: ["OKRSite", "OKRContent", "OKRCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "okrportal",
             dependencies: [
-                "OKRSite", "OKRContent", "OKRCore",
+                "OKRServe", "OKRSite", "OKRContent", "OKRCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +66,7 @@ let package = Package(
         .testTarget(name: "OKRSiteTests", dependencies: ["OKRSite", "OKRContent", "OKRCore", "OKRTestSupport"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["OKRSite", "OKRContent", "OKRCore", "OKRTestSupport", "okrportal"]
+            dependencies: ["OKRServe", "OKRSite", "OKRContent", "OKRCore", "OKRTestSupport", "okrportal"]
         ),
     ],
     swiftLanguageModes: [.v6]

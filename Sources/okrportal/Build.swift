@@ -60,11 +60,11 @@ struct Build: ParsableCommand {
         switch result {
         case .success(let r): report = r
         case .failure(let error):
-            for d in diagnostics.sorted { Terminal.standardError(d.description) }
+            for d in diagnostics.sorted { Terminal.standardError(Terminal.diagnostic(d)) }
             Terminal.standardError("error: \(error.message)")
             throw ExitCode(2)
         }
-        for d in diagnostics.sorted { Terminal.standardError(d.description) }
+        for d in diagnostics.sorted { Terminal.standardError(Terminal.diagnostic(d)) }
         guard let report else {
             Terminal.standardError(
                 "build failed: \(Terminal.plural(diagnostics.errorCount, "error")); the previous output is unchanged")
@@ -93,7 +93,7 @@ struct Build: ParsableCommand {
                 Terminal.standardError("error: \(error.message)")
                 throw ExitCode(2)
             }
-            for d in outcome.diagnostics { Terminal.standardError(d.description) }
+            for d in outcome.diagnostics { Terminal.standardError(Terminal.diagnostic(d)) }
             if outcome.succeeded {
                 Terminal.standardOutput(
                     "\(outcome.full ? "built" : "rebuilt") \(outcome.rendered) of \(outcome.pages) pages, wrote "

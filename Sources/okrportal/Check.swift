@@ -16,8 +16,14 @@ struct Check: ParsableCommand {
             ([OKR003]); 'okrportal rules' explains them, 'lint: { ignore: [OKR003] }' in a file or in \
             okrportal.yml silences them, and --strict turns them into errors (for CI).
 
+            With --format json, prints one JSON document instead: {"diagnostics": [{"path", "line", \
+            "column", "severity", "message", "rule"}], "summary": {"objectives", "keyResults", "teams", \
+            "periods", "errors", "warnings"}} (rule only where the problem has one; the counts of the site \
+            are null when okrportal.yml is unusable). The exit codes stay the same.
+
             Example:
               okrportal check . --as-of 2026-11-29 --strict
+              okrportal check . --format json > problems.json
               okrportal check . --as-of 2026-11-29 --history git
             """
     )
@@ -26,6 +32,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Treat methodology hints ([OKR…]) as errors: exit 1 when any rule fires.")
     var strict = false
+
+    @Option(help: "text (default: one line per problem) or json (one document, for editors and bots).")
+    var format: CheckFormat = .text
 
     func run() throws {
         let asOf = try site.resolveAsOf()
@@ -40,6 +49,7 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         var summary = "no usable okrportal.yml"
+        var counts: CheckReport.Summary?
         let t1 = DispatchTime.now().uptimeNanoseconds
         if let loaded {
             let org = Resolver.resolve(loaded, asOf: asOf, includeDrafts: site.drafts, diagnostics: &diagnostics)
@@ -50,13 +60,20 @@ struct Check: ParsableCommand {
                     "read \(Double(t1 - t0) / 1e9) s, resolve \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9) s"
                 )
             }
+            counts = CheckReport.Summary(
+                objectives: org.objectives.count, keyResults: org.keyResultCount, teams: org.teams.teams.count,
+                periods: org.periods.count, errors: 0, warnings: 0)
             summary =
                 Terminal.plural(org.objectives.count, "objective") + ", "
                 + Terminal.plural(org.keyResultCount, "key result") + ", "
                 + Terminal.plural(org.teams.teams.count, "team") + ", "
                 + Terminal.plural(org.periods.count, "period")
         }
-        for d in diagnostics.sorted { Terminal.standardOutput(d.description) }
+        if format == .json {
+            Terminal.standardOutput(CheckReport(diagnostics: diagnostics, counts: counts).json)
+            Foundation.exit(diagnostics.hasErrors ? 1 : 0)
+        }
+        for d in diagnostics.sorted { Terminal.standardOutput(Terminal.diagnostic(d, fd: 1)) }
         Terminal.standardOutput(
             "\(summary): \(Terminal.plural(diagnostics.errorCount, "error")), "
                 + "\(Terminal.plural(diagnostics.warningCount, "warning"))")

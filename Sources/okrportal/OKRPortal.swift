@@ -3,28 +3,40 @@ import Foundation
 
 /// The `okrportal` command.
 @main
-struct OKRPortal: ParsableCommand {
+struct OKRPortal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "okrportal",
         abstract: "Publish a company's OKRs as a static intranet portal.",
         discussion: """
             A site is a folder with okrportal.yml, content/teams.yml and one Markdown file per objective \
-            under content/objectives/. Exit codes: 0 clean (warnings allowed), 1 content errors, \
-            2 usage or environment errors.
+            under content/objectives/. 'okrportal <command> --help' explains each command.
+
+            Exit codes:
+              0  no errors (warnings allowed)
+              1  content errors (check, build)
+              2  usage or environment errors: a wrong option, not a site, a file that exists, a port in use
+
+            Diagnostics are coloured on a terminal and plain otherwise; NO_COLOR=1 turns colours off.
 
             Example:
+              okrportal init okrs && cd okrs
               okrportal check .
+              okrportal serve .
             """,
         version: okrportalVersion,
-        subcommands: [Check.self, Build.self, Rules.self]
+        subcommands: [Check.self, Build.self, Serve.self, Init.self, New.self, Rules.self]
     )
 
     /// Runs the command; usage errors exit with 2 as the content format's exit codes say
     /// (swift-argument-parser's default would be 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Terminal.standardError(fullMessage(for: error))
@@ -36,4 +48,4 @@ struct OKRPortal: ParsableCommand {
 }
 
 /// The version printed by `--version`.
-let okrportalVersion = "0.1.0"
+let okrportalVersion = "0.9.0"

@@ -6,8 +6,8 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain the methodology rules that 'check' reports as [OKR…].",
         discussion: """
-            Lists every rule with its id, what it asks for, why, and the source of the why; with an id, \\
-            only that rule. Silence a rule for one objective with 'lint: { ignore: [OKR003] }' in its front \\
+            Lists every rule with its id, what it asks for, why, and the source of the why; with an id, \
+            only that rule. Silence a rule for one objective with 'lint: { ignore: [OKR003] }' in its front \
             matter, or for the whole site with the same setting in okrportal.yml.
 
             Example:

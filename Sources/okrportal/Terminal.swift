@@ -1,3 +1,6 @@
+import Foundation
+import OKRCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -35,6 +38,35 @@ enum Terminal {
         } else {
             write(text + "\n", to: 2)
         }
+    }
+
+    /// Whether output gets colours: only on a terminal, never when `NO_COLOR` is set to anything but the
+    /// empty string (https://no-color.org) or `TERM` is `dumb`.
+    static func coloured(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
+    /// Whether what goes to the file descriptor `fd` gets colours.
+    static func coloured(_ fd: Int32) -> Bool {
+        coloured(isTerminal: isatty(fd) == 1, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A diagnostic as `path:line:col: error|warning: message [rule]`; on a terminal (`fd`) the place in
+    /// bold, `error` red, `warning` yellow and the rule dim — the same characters either way.
+    static func diagnostic(_ d: Diagnostic, fd: Int32 = 2) -> String {
+        diagnostic(d, colour: coloured(fd))
+    }
+
+    /// A diagnostic, coloured with ANSI escapes or plain.
+    static func diagnostic(_ d: Diagnostic, colour: Bool) -> String {
+        guard colour else { return d.description }
+        let bold = "\u{1B}[1m"
+        let reset = "\u{1B}[0m"
+        let severity = d.severity == .error ? "\u{1B}[1;31merror:" : "\u{1B}[1;33mwarning:"
+        let tag = d.rule.map { " \u{1B}[2m[\($0)]\(reset)" } ?? ""
+        return "\(bold)\(d.location):\(reset) \(severity)\(reset) \(d.message)\(tag)"
     }
 
     /// "1 error", "2 errors".

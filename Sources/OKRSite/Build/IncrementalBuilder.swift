@@ -63,6 +63,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// built with history): the preview server watches them besides the site's own files.
     public var watchedFiles: [String] { history.watchedFiles }
 
+    /// The site's UI language as of the last build that could read `okrportal.yml` (`nil` before):
+    /// the preview server shows its error page in it.
+    public private(set) var language: String?
+
     /// Where the output goes.
     public var output: String { options.output ?? SiteReader.join(options.siteRoot, "public") }
 
@@ -80,6 +84,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 diagnostics: diagnostics.sorted, succeeded: false, full: false, rendered: 0, written: 0,
                 seconds: seconds(), pages: 0)
         }
+        language = read.config.language
         let site = try history.apply(
             to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
         let org = Resolver.resolve(
