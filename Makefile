@@ -1,10 +1,10 @@
 # okrportal: the two set-up commands of the README, and the benchmarks.
 #   make site   builds the demo organisation into public/
-#   make test   runs the whole test suite
+#   make test   runs the whole test suite (Swift tests, HTML validation, browser tests)
 SWIFT ?= swift
 AS_OF ?=
 
-.PHONY: deps test-deps site check test lint format bench clean
+.PHONY: deps test-deps site check test browser-test lint format bench clean
 
 deps:
 	@scripts/deps.sh build
@@ -22,6 +22,11 @@ check: deps
 test: test-deps lint
 	$(SWIFT) test
 	scripts/validate-html.sh
+	@$(MAKE) --no-print-directory browser-test
+
+# Search, filters, pages without JavaScript and axe in headless Chromium (Tests/Browser/test_browser.py).
+browser-test: test-deps
+	python3 Tests/Browser/test_browser.py
 
 # swift-format, configured in .swift-format, applied to every change.
 lint:

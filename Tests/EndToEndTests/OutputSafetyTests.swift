@@ -43,7 +43,10 @@ import Testing
         var pagesWithEscapedPayload = 0
         for (path, bytes) in try result.files() {
             let text = String(decoding: bytes, as: UTF8.self)
-            #expect(!text.contains("<script"), "\(path) has a script element")
+            // The portal's own scripts are the only script elements: the search page's and the filters'.
+            #expect(
+                OutputTree.scriptElements(text).allSatisfy { OutputTree.ownScripts($0) },
+                "\(path) has a script element")
             #expect(!text.contains("onerror="), "\(path) has an event handler")
             #expect(!text.contains("javascript:"), "\(path) has a javascript: URL")
             if text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || text.contains("\\u003cscript\\u003e") {
@@ -62,6 +65,11 @@ import Testing
         #expect(team.contains("Team <!-- raw HTML omitted -->"))  // descriptions are Markdown too
         let json = try result.text("data/okrs.json")
         #expect(json.contains("Title \\u003cscript\\u003ealert(1)\\u003c/script\\u003e"))
+        let index = try result.text("search/data.js")
+        #expect(index.contains("\"t\":\"Title \\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""))
+        #expect(index.contains("\"o\":\"Owner \\u003cscript\\u003e"))
+        // Filter attributes are escaped like any attribute.
+        #expect(try result.text("periods/2026-Q4.html").contains("data-f-owner=\"Owner &lt;script&gt;"))
     }
 
     @Test func confidentialObjectivesAndDraftsAppearInNoFile() throws {
@@ -161,6 +169,27 @@ import Testing
         let b = try two.files()
         #expect(a.map(\.path) == b.map(\.path))
         #expect(a.map(\.bytes) == b.map(\.bytes))
+    }
+}
+
+extension OutputTree {
+    /// The `<script …>` start tags of a page.
+    static func scriptElements(_ html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<script") {
+            let end = rest[start.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            found.append(String(rest[start.lowerBound..<min(rest.index(after: end), rest.endIndex)]))
+            rest = rest[end...]
+        }
+        return found
+    }
+
+    /// What the default theme loads: the search index and the two scripts (hashed names), deferred.
+    static func ownScripts(_ tag: String) -> Bool {
+        tag == "<script src=\"search/data.js\" defer>"
+            || (tag.hasPrefix("<script src=\"assets/search.") || tag.hasPrefix("<script src=\"assets/filter."))
+                && tag.hasSuffix(".js\" defer>")
     }
 }
 

@@ -203,7 +203,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private func writeAll(pages: [Page], model: SiteModel) throws(EnvironmentError) -> Int {
         let staging = try Staging(output: output)
         let theme = model.theme
-        try staging.makeDirectories(for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path])
+        try staging.makeDirectories(
+            for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path, SearchIndex.path])
         let results = Parallel.map(pages) { page -> (String, Int, String?) in
             let html = SiteBuilder.render(page, model)
             return (page.path, html.hashValue, staging.write(page.path, html).map(\.description))
@@ -228,9 +229,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(e)")
         }
+        let index = SearchIndex.render(model)
+        hashes[SearchIndex.path] = index.hashValue
+        if let e = staging.write(SearchIndex.path, index) {
+            staging.abort()
+            throw EnvironmentError("cannot write the site: \(e)")
+        }
         try staging.commit()
         pageHashes = hashes
-        return pages.count + theme.assets.count + 1
+        return pages.count + theme.assets.count + 2
     }
 
     /// A later build: render the selected pages, write those whose bytes changed (each atomically:
@@ -263,6 +270,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pageHashes[OKRsJSON.path] = json.hashValue
             written += 1
         }
+        let index = SearchIndex.render(model)
+        if old[SearchIndex.path] != index.hashValue {
+            try Self.replace(SiteReader.join(out, SearchIndex.path), index)
+            pageHashes[SearchIndex.path] = index.hashValue
+            written += 1
+        }
         if assets {
             for asset in model.theme.assets where !FileSystem.exists(SiteReader.join(out, asset.outputPath)) {
                 let result = asset.bytes.withUnsafeBytes {
@@ -274,7 +287,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 written += 1
             }
         }
-        for path in old.keys where path != OKRsJSON.path && !allPaths.contains(path) {
+        for path in old.keys where path != OKRsJSON.path && path != SearchIndex.path && !allPaths.contains(path) {
             _ = FileSystem.removeTree(SiteReader.join(out, path))
             pageHashes[path] = nil
         }

@@ -75,7 +75,7 @@ public enum SiteBuilder {
 
         let output = options.output ?? SiteReader.join(options.siteRoot, "public")
         let staging = try Staging(output: output)
-        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path]
+        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path, SearchIndex.path]
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
@@ -100,6 +100,7 @@ public enum SiteBuilder {
         if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
             errors.append(e.description)
         }
+        if let e = staging.write(SearchIndex.path, SearchIndex.render(model)) { errors.append(e.description) }
         guard errors.isEmpty else {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(errors[0])")

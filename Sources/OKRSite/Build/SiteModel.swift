@@ -49,6 +49,8 @@ public final class SiteModel: @unchecked Sendable {
     private var expectedScoreLabels: [ObjectiveType: String] = [:]
     /// `partials/nav` rendered for each section.
     private var navHTML: [String: String] = [:]
+    /// `partials/site-search` rendered once: the search box in every page's header.
+    private var searchHTML = ""
     /// `partials/grade` rendered for each score (tenths 0…10).
     private var gradeHTML: [Int: String] = [:]
     /// `partials/person-link` rendered for each person, by name.
@@ -74,7 +76,7 @@ public final class SiteModel: @unchecked Sendable {
         periodsNewestFirst = org.periods.indices.sorted {
             (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
         }
-        markdown = Markdown(unsafe: org.config.markdownUnsafe)
+        markdown = Markdown(unsafe: org.config.markdownUnsafe, taskLabel: theme.strings["markdown_task"])
         history = charts ? ProgressHistory.series(org) : []
         var top = Array(org.objectives.indices)
         for o in org.graph.contributorsFirst().reversed() {
@@ -95,9 +97,10 @@ public final class SiteModel: @unchecked Sendable {
         for type in ObjectiveType.allCases {
             expectedScoreLabels[type] = t.format("score_expected", ["score": format.decimal1(type.expectedScore)])
         }
-        for section in ["", "home", "cascade", "teams", "people", "periods"] {
+        for section in ["", "home", "cascade", "teams", "people", "periods", "search"] {
             navHTML[section] = theme.render("partials/nav", ["nav": navigation(section), "t": stringsContext]) ?? ""
         }
+        searchHTML = theme.render("partials/site-search", ["t": stringsContext]) ?? ""
         for tenths in 0...10 {
             let band = ScoreBand(score: Double(tenths) / 10)
             let context: [String: Any] = [
@@ -233,7 +236,17 @@ public final class SiteModel: @unchecked Sendable {
             verdict: score.map { ObjectiveSummary.verdict(score: $0, type: objective.type) },
             period: org.objectivePeriod[o], progressBar: progressBar(o),
             ring: chart { StatusRing.svg(progress: state.progress, status: state.status, labels: labels) },
-            lineHTML: "", cardHTML: nil)
+            filterAttributes: filterAttributes(o), lineHTML: "", cardHTML: nil)
+    }
+
+    /// ` data-f-team="…" data-f-status="…" data-f-owner="…" data-f-period="…"`: what the list filters
+    /// (`assets/filter.js`) match list items by, written once per objective and placed as
+    /// `{{{filter_attrs}}}` (one variable instead of four per item and page).
+    private func filterAttributes(_ o: Int) -> String {
+        let team = org.objectiveTeam[o].map { org.teams.teams[$0].id } ?? ""
+        let period = org.objectivePeriod[o].map { org.periods[$0].id } ?? ""
+        return " data-f-team=\"\(HTML.escape(team))\" data-f-status=\"\(org.states[o].status.rawValue)\""
+            + " data-f-owner=\"\(HTML.escape(org.owner(of: o) ?? ""))\" data-f-period=\"\(HTML.escape(period))\""
     }
 
     /// The progress bar of an objective (band-coloured once graded).
@@ -405,7 +418,8 @@ public final class SiteModel: @unchecked Sendable {
         return [
             "root": root, "lang": org.config.language, "site_title": org.config.title, "page_title": title,
             "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext,
-            "nav_html": navHTML[section] ?? "", "as_of": format.date(org.asOf), "section": section,
+            "nav_html": navHTML[section] ?? "", "search_html": section == "search" ? "" : searchHTML,
+            "as_of": format.date(org.asOf), "section": section,
             "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
         ]
     }
@@ -441,6 +455,8 @@ struct ObjectiveSummary: Sendable {
     var period: Int?
     var progressBar: String
     var ring: String
+    /// The list filters' data attributes (see `SiteModel.filterAttributes`).
+    var filterAttributes: String
     var lineHTML: String
     var cardHTML: String?
 
@@ -482,6 +498,7 @@ struct ObjectiveSummary: Sendable {
         }
         d["period"] = period.map(m.periodLink) ?? [:]
         d["line_html"] = lineHTML
+        d["filter_attrs"] = filterAttributes
         return d
     }
 }

@@ -67,6 +67,14 @@ public struct JSONWriter {
         JSONWriter.quote(value, into: &bytes)
     }
 
+    /// A string member whose key is only known at run time (a status, a language's label).
+    public mutating func string(named key: String, _ value: String) {
+        self.key(nil)
+        JSONWriter.quote(key, into: &bytes)
+        bytes.append(58)
+        JSONWriter.quote(value, into: &bytes)
+    }
+
     /// A number member or element; `nil` and non-finite values write `null`.
     public mutating func number(_ key: StaticString?, _ value: Double?) {
         self.key(key)

@@ -7,11 +7,22 @@ import CCmarkGFM
 public struct Markdown: Sendable {
     /// Whether raw HTML is kept.
     public let unsafe: Bool
+    /// The accessible name of task-list checkboxes (`- [x] …`), which cmark writes without a label.
+    public let taskLabel: String?
 
     /// A renderer.
-    public init(unsafe: Bool = false) {
+    public init(unsafe: Bool = false, taskLabel: String? = nil) {
         self.unsafe = unsafe
+        self.taskLabel = taskLabel
         Markdown.registerExtensions
+    }
+
+    /// Gives cmark's task-list checkboxes an `aria-label`: a form control without a name is a
+    /// critical accessibility error (axe's `label` rule), and the item's text follows it anyway.
+    func labelTasks(_ html: String) -> String {
+        guard let taskLabel, html.contains("<input type=\"checkbox\" ") else { return html }
+        return html.replacing(
+            "<input type=\"checkbox\" ", with: "<input type=\"checkbox\" aria-label=\"\(HTML.escape(taskLabel))\" ")
     }
 
     /// Registers the GFM extensions once per process; cmark-gfm's registry is not thread-safe.
@@ -82,7 +93,7 @@ public struct Markdown: Sendable {
             return ""
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return labelTasks(String(cString: rendered))
     }
 }
 

@@ -34,6 +34,9 @@ enum PeriodPages: PageKind {
                         d["objectives"] = f.byTeam[t].map { m.objectiveSummary($0) }
                         return d
                     }
+                    c = c.merging(
+                        ListFilters.context(
+                            m, target: "byteam", objectives: f.objectives, keys: [.team, .status, .owner]))
                     let graded = m.org.periods[p].isClosed(asOf: m.org.asOf)
                     c["graded"] = graded
                     if graded {

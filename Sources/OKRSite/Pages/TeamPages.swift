@@ -118,6 +118,10 @@ enum TeamPages: PageKind {
             d["objectives"] = own.map { m.objectiveCard($0) }
             return d
         }
+        c = c.merging(
+            ListFilters.context(
+                m, target: "team-objectives", objectives: order.flatMap { m.figures[$0].byTeam[t] },
+                keys: [.period, .status, .owner]))
 
         // Upward and downward links in the current period.
         var contributes: [[String: Any]] = []

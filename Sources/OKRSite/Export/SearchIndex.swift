@@ -1,0 +1,97 @@
+import OKRCore
+
+/// `search/data.js`: the index the search page searches in the browser — every published objective,
+/// its key results, the teams and the people, with just enough to show and find them.
+///
+/// It is a script that assigns a global (`window.OKRPORTAL_SEARCH = {…}`) rather than a JSON file,
+/// because browsers refuse `fetch()` of a local file under `file://`, and the portal must work from
+/// there too. Only the search page loads it. Entries use short keys to keep it small (about 130
+/// bytes per objective and 70 per key result):
+///
+/// | key | objective `"k":"o"` | key result `"k":"k"` | team `"k":"t"` | person `"k":"p"` |
+/// |---|---|---|---|---|
+/// | `t` | title | title | name | name |
+/// | `u` | page | — (its objective's page + `#` + `a`) | page | page |
+/// | `m` | team name | — (its objective's) | parent team's name | — |
+/// | `o` | owner | — (its objective's) | lead | — |
+/// | `p` | period | — (its objective's) | — | — |
+/// | `s` | status | status | — | — |
+/// | `i` | — | index of its objective's entry | — | — |
+/// | `a` | — | anchor on the objective's page (`kr-ID`) | — | — |
+///
+/// Confidential objectives and unbuilt drafts are not in it, nor are owners who own nothing else.
+/// Strings are escaped by ``JSONWriter`` (`<`, `>`, `&`, U+2028/9 too), so the text can never end a
+/// script or inject markup; the page's script puts it into the DOM as text.
+public enum SearchIndex {
+    /// The output path.
+    public static let path = "search/data.js"
+
+    /// The name of the global the script assigns.
+    public static let global = "OKRPORTAL_SEARCH"
+
+    /// The whole file.
+    public static func render(_ m: SiteModel) -> String {
+        let org = m.org
+        var j = JSONWriter()
+        j.beginObject()
+        j.number("v", 1)
+        j.beginObject("kinds")
+        j.string("o", m.t["search_kind_objective"])
+        j.string("k", m.t["search_kind_kr"])
+        j.string("t", m.t["search_kind_team"])
+        j.string("p", m.t["search_kind_person"])
+        j.endObject()
+        j.beginObject("status")
+        for s in Status.allCases { j.string(named: s.rawValue, m.t["status_\(s.rawValue)"]) }
+        j.endObject()
+        j.beginArray("e")
+        var count = 0
+        for t in org.teams.preorder where org.teams.index[org.teams.teams[t].id] == t {
+            let team = org.teams.teams[t]
+            j.beginObject()
+            j.string("k", "t")
+            j.string("t", team.name)
+            j.string("u", m.url(team: t))
+            if let parent = org.teams.parent[t] { j.string("m", org.teams.teams[parent].name) }
+            if let lead = team.lead, !lead.isEmpty { j.string("o", lead) }
+            j.endObject()
+            count += 1
+        }
+        for person in m.people.all {
+            j.beginObject()
+            j.string("k", "p")
+            j.string("t", person.name)
+            j.string("u", "people/\(person.slug).html")
+            j.endObject()
+            count += 1
+        }
+        for o in org.objectives.indices where org.isPublished[o] {
+            let objective = org.objectives[o]
+            let state = org.states[o]
+            let entry = count
+            j.beginObject()
+            j.string("k", "o")
+            j.string("t", objective.title)
+            j.string("u", m.url(objective: o))
+            if let t = org.objectiveTeam[o] { j.string("m", org.teams.teams[t].name) }
+            if let owner = org.owner(of: o), !owner.isEmpty { j.string("o", owner) }
+            if let p = org.objectivePeriod[o] { j.string("p", org.periods[p].id) }
+            j.string("s", state.status.rawValue)
+            j.endObject()
+            count += 1
+            for (k, kr) in objective.keyResults.enumerated() {
+                j.beginObject()
+                j.string("k", "k")
+                j.string("t", kr.title)
+                j.number("i", Double(entry))
+                j.string("a", "kr-\(kr.id)")
+                j.string("s", state.keyResults[k].status.rawValue)
+                j.endObject()
+                count += 1
+            }
+        }
+        j.endArray()
+        j.endObject()
+        return "/* okrportal search index, generated: see docs/search.md */\nwindow.\(global)=" + j.text + ";\n"
+    }
+}
