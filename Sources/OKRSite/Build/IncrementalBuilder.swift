@@ -183,7 +183,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let healthChanged = linesChanged || !detailChanged.isEmpty
         return { path in
             if paths.contains(path) { return true }
-            if path.hasPrefix("health/") { return healthChanged }
+            if path.hasPrefix("health/") || path == ChangesPage.path { return healthChanged }
             if path == "teams/index.html" { return rollUpChanged || linesChanged }
             if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/")
                 || path == "404.html"
@@ -198,7 +198,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private func writeAll(pages: [Page], model: SiteModel) throws(EnvironmentError) -> Int {
         let staging = try Staging(output: output)
         let theme = model.theme
-        try staging.makeDirectories(for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path])
+        let exports = Exports.files(model, pages: pages.map(\.path))
+        try staging.makeDirectories(
+            for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path))
         let results = Parallel.map(pages) { page -> (String, Int, String?) in
             let html = SiteBuilder.render(page, model)
             return (page.path, html.hashValue, staging.write(page.path, html).map(\.description))
@@ -217,6 +219,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 throw EnvironmentError("cannot write the site: \(e)")
             }
         }
+        for file in exports {
+            hashes[file.path] = file.text.hashValue
+            if let e = staging.write(file.path, file.text) {
+                staging.abort()
+                throw EnvironmentError("cannot write the site: \(e)")
+            }
+        }
         let json = exportJSON(model)
         hashes[OKRsJSON.path] = json.hashValue
         if let e = staging.write(OKRsJSON.path, json) {
@@ -225,7 +234,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         try staging.commit()
         pageHashes = hashes
-        return pages.count + theme.assets.count + 1
+        return pages.count + theme.assets.count + 1 + exports.count
     }
 
     /// A later build: render the selected pages, write those whose bytes changed (each atomically:
@@ -252,6 +261,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pageHashes[path] = hash
             written += 1
         }
+        let exports = Exports.files(model, pages: Array(allPaths))
+        for file in exports where old[file.path] != file.text.hashValue {
+            let parent = Staging.split(SiteReader.join(out, file.path)).parent
+            if dirs.insert(parent).inserted, case .failure(let e) = FileSystem.makeDirectories(parent) {
+                throw EnvironmentError("cannot write \(file.path): \(e.message)")
+            }
+            try Self.replace(SiteReader.join(out, file.path), file.text)
+            pageHashes[file.path] = file.text.hashValue
+            written += 1
+        }
+        let exportPaths = Set(exports.map(\.path))
         let json = exportJSON(model)
         if old[OKRsJSON.path] != json.hashValue {
             try Self.replace(SiteReader.join(out, OKRsJSON.path), json)
@@ -269,7 +289,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 written += 1
             }
         }
-        for path in old.keys where path != OKRsJSON.path && !allPaths.contains(path) {
+        for path in old.keys where path != OKRsJSON.path && !allPaths.contains(path) && !exportPaths.contains(path) {
             _ = FileSystem.removeTree(SiteReader.join(out, path))
             pageHashes[path] = nil
         }

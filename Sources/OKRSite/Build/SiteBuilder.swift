@@ -75,7 +75,8 @@ public enum SiteBuilder {
 
         let output = options.output ?? SiteReader.join(options.siteRoot, "public")
         let staging = try Staging(output: output)
-        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path]
+        let exports = Exports.files(model, pages: pages.map(\.path))
+        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path)
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
@@ -96,6 +97,9 @@ public enum SiteBuilder {
         var errors = failures.compactMap { $0 }
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
+        }
+        for file in exports {
+            if let e = staging.write(file.path, file.text) { errors.append(e.description) }
         }
         if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
             errors.append(e.description)

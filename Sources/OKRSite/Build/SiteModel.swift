@@ -29,6 +29,8 @@ public final class SiteModel: @unchecked Sendable {
     public let markdown: Markdown
     /// Each objective's burn-up (weekly progress from its key results' check-ins).
     public let history: [[ProgressPoint]]
+    /// What changed in the seven days up to the as-of date (the "What changed" page and the feeds).
+    public let changes: Changes
     /// Per period: the objectives whose part of the cascade gets a page of its own.
     public let cascadeSplits: [[Int]]
     /// Each objective's topmost ancestor along published primary alignments (itself for a root).
@@ -76,6 +78,7 @@ public final class SiteModel: @unchecked Sendable {
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe)
         history = charts ? ProgressHistory.series(org) : []
+        changes = Changes.compute(org)
         var top = Array(org.objectives.indices)
         for o in org.graph.contributorsFirst().reversed() {
             if let parent = org.publishedParents(of: o).first?.parent { top[o] = top[parent] }
@@ -95,7 +98,7 @@ public final class SiteModel: @unchecked Sendable {
         for type in ObjectiveType.allCases {
             expectedScoreLabels[type] = t.format("score_expected", ["score": format.decimal1(type.expectedScore)])
         }
-        for section in ["", "home", "cascade", "teams", "people", "periods"] {
+        for section in ["", "home", "cascade", "teams", "people", "periods", "changes"] {
             navHTML[section] = theme.render("partials/nav", ["nav": navigation(section), "t": stringsContext]) ?? ""
         }
         for tenths in 0...10 {
@@ -407,6 +410,7 @@ public final class SiteModel: @unchecked Sendable {
             "css": theme.assetPaths["assets/style.css"] ?? "", "t": stringsContext,
             "nav_html": navHTML[section] ?? "", "as_of": format.date(org.asOf), "section": section,
             "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
+            "feed_title": t.format("feed_title", ["site": org.config.title]), "team_feed": false,
         ]
     }
 
@@ -415,6 +419,7 @@ public final class SiteModel: @unchecked Sendable {
             ("home", "index.html"),
             ("cascade", org.currentPeriod.map { url(cascade: $0) } ?? "index.html"),
             ("teams", "teams/index.html"), ("people", "people/index.html"), ("periods", "periods/index.html"),
+            ("changes", "changes.html"),
         ]
         return targets.map { ["label": t["nav_\($0.0)"], "url": $0.1, "current": $0.0 == section] }
     }
