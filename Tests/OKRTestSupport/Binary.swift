@@ -56,15 +56,36 @@ public enum Binary {
         process.standardError = err
         try process.run()
         let watchdog = Watchdog(pid: process.processIdentifier, seconds: timeout)
-        // Read both pipes before waiting, so a chatty process cannot block on a full pipe.
+        // Read both pipes at once before waiting: read one after the other, a process that fills the
+        // second pipe (64 KB of warnings) blocks while the first is read to its end, and neither ends.
+        let errReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errReader.wait()
         process.waitUntilExit()
         watchdog.cancel()
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self),
             signalled: process.terminationReason == .uncaughtSignal, timedOut: watchdog.fired)
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything read, once the pipe is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
 
