@@ -206,10 +206,34 @@ enum WeekFixture {
     @Test func largeSitemapsBecomeAnIndex() throws {
         let files = Sitemap.files(baseURL: "https://x.example/", pages: (1...5).map { "p\($0).html" }, limit: 2)
         #expect(files.map(\.path) == ["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml", "sitemaps/3.xml"])
-        #expect(files[0].text.contains("<sitemapindex"))
-        #expect(files[0].text.contains("<loc>https://x.example/sitemaps/3.xml</loc>"))
-        #expect(files[3].text.contains("<loc>https://x.example/p5.html</loc>"))
+        #expect(files[0].render().contains("<sitemapindex"))
+        #expect(files[0].render().contains("<loc>https://x.example/sitemaps/3.xml</loc>"))
+        #expect(files[3].render().contains("<loc>https://x.example/p5.html</loc>"))
         #expect(Sitemap.files(baseURL: nil, pages: ["index.html"]).isEmpty)
+    }
+
+    @Test func busyWeeksAreCappedInFeedsAndOnThePage() throws {
+        // 510 check-ins of one key result within the week, 102 on each of five days.
+        var checkins = ""
+        for i in 0..<510 { checkins += "          - { date: 2026-11-2\(5 + i % 5), value: \(i % 100) }\n" }
+        let files = Fixtures.site([
+            "busy.md": Fixtures.objective(
+                "busy",
+                keyResults: "  - id: kr1\n    title: Busy\n    start: 0\n    target: 1000\n    checkins:\n"
+                    + checkins)
+        ])
+        let result = try SiteFixture(files).build()
+        #expect(result.errors.isEmpty, "\(result.diagnostics)")
+        let feed = try AtomEntries.parse(try result.text("feed.xml"))
+        #expect(feed.entries.count == AtomFeed.limit)
+        #expect(Set(feed.entries.map(\.id)).count == AtomFeed.limit)
+        // Newest first; a key result's later check-ins of one day get /2, /3 …
+        #expect(feed.entries.first?.updated == "2026-11-29T00:00:00Z")
+        #expect(feed.entries.contains { $0.id == "urn:okrportal:2026-11-29:checkin:busy:kr1:2" })
+        #expect(try AtomEntries.parse(try result.text("teams/company/feed.xml")).entries.count == AtomFeed.limit)
+        let page = try result.text("changes.html")
+        #expect(page.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 500)
+        #expect(page.contains("… und 10 weitere, hier nicht gezeigt"))
     }
 
     @Test func xmlEscapingHandlesMarkupAndCharactersXMLCannotHold() {

@@ -220,8 +220,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
         }
         for file in exports {
-            hashes[file.path] = file.text.hashValue
-            if let e = staging.write(file.path, file.text) {
+            let text = file.render()
+            hashes[file.path] = text.hashValue
+            if let e = staging.write(file.path, text) {
                 staging.abort()
                 throw EnvironmentError("cannot write the site: \(e)")
             }
@@ -262,13 +263,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
             written += 1
         }
         let exports = Exports.files(model, pages: Array(allPaths))
-        for file in exports where old[file.path] != file.text.hashValue {
+        for file in exports {
+            let text = file.render()
+            guard old[file.path] != text.hashValue else { continue }
             let parent = Staging.split(SiteReader.join(out, file.path)).parent
             if dirs.insert(parent).inserted, case .failure(let e) = FileSystem.makeDirectories(parent) {
                 throw EnvironmentError("cannot write \(file.path): \(e.message)")
             }
-            try Self.replace(SiteReader.join(out, file.path), file.text)
-            pageHashes[file.path] = file.text.hashValue
+            try Self.replace(SiteReader.join(out, file.path), text)
+            pageHashes[file.path] = text.hashValue
             written += 1
         }
         let exportPaths = Set(exports.map(\.path))

@@ -75,14 +75,11 @@ public enum SiteBuilder {
 
         let output = options.output ?? SiteReader.join(options.siteRoot, "public")
         let staging = try Staging(output: output)
-        let exportStart = DispatchTime.now().uptimeNanoseconds
         let exports = Exports.files(model, pages: pages.map(\.path))
-        let exportNanos = DispatchTime.now().uptimeNanoseconds - exportStart
         let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path)
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
-        timing.add("exports (csv, feeds, sitemap)", context: exportNanos, render: 0)
         let failures = Parallel.map(pages) { page -> String? in
             defer { counter.increment() }
             let t0 = DispatchTime.now().uptimeNanoseconds
@@ -101,9 +98,13 @@ public enum SiteBuilder {
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
         }
+        // One at a time after the pages: only one export's text is in memory at once.
+        let exportStart = DispatchTime.now().uptimeNanoseconds
         for file in exports {
-            if let e = staging.write(file.path, file.text) { errors.append(e.description) }
+            if let e = staging.write(file.path, file.render()) { errors.append(e.description) }
         }
+        timing.add(
+            "exports (csv, feeds, sitemap)", context: 0, render: DispatchTime.now().uptimeNanoseconds - exportStart)
         if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
             errors.append(e.description)
         }

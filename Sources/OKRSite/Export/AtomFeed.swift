@@ -19,17 +19,27 @@ public enum AtomFeed {
         m.org.teams.preorder.filter { m.org.teams.index[m.org.teams.teams[$0].id] == $0 }
     }
 
-    /// Every feed: the site's and each team's, rendered from the entries once.
-    public static func files(_ m: SiteModel) -> [(path: String, text: String)] {
-        let entries = Entries(m)
-        var files = [(sitePath, document(m, team: nil, entries: entries.all.map(\.atRoot)))]
+    /// Entries per feed: the newest ones. A feed is polled again and again; a large organisation's week
+    /// (34,000 check-ins at 10,000 objectives) would make every poll fetch megabytes.
+    public static let limit = 100
+
+    /// Every feed: the site's and each team's, each rendered only when written.
+    public static func files(_ m: SiteModel) -> [ExportFile] {
+        let items = Item.all(m)
+        var files = [
+            ExportFile(path: sitePath) { document(m, team: nil, entries: items.prefix(limit).map { $0.render(m, "") }) }
+        ]
         var byTeam = [[Int]](repeating: [], count: m.org.teams.teams.count)
-        for (i, e) in entries.all.enumerated() {
-            guard let t = m.org.objectiveTeam[e.objective] else { continue }
-            for a in m.org.teams.ancestry(of: t) { byTeam[a].append(i) }
+        for (i, item) in items.enumerated() {
+            guard let t = m.org.objectiveTeam[item.objective] else { continue }
+            for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
         }
         for t in teams(m) {
-            files.append((path(m, team: t), document(m, team: t, entries: byTeam[t].map { entries.all[$0].inTeam })))
+            let mine = byTeam[t]
+            files.append(
+                ExportFile(path: path(m, team: t)) {
+                    document(m, team: t, entries: mine.map { items[$0].render(m, "../../") })
+                })
         }
         return files
     }
@@ -98,49 +108,39 @@ public enum AtomFeed {
     /// A day as an Atom date (midnight UTC: OKRs live on days).
     static func timestamp(_ day: Day) -> String { day.iso + "T00:00:00Z" }
 
-    /// The entries, each rendered for the site feed and for the team feeds (which sit two folders down).
-    struct Entries {
-        struct Entry {
-            var objective: Int
-            var atRoot: String
-            var inTeam: String
-        }
-        var all: [Entry] = []
+    /// One entry: a check-in or an objective's status move, rendered on demand.
+    struct Item {
+        var objective: Int
+        var day: Day
+        /// An index into ``Changes/checkins`` or, for a status move, ``Changes/objectiveMoves``.
+        var index: Int
+        var isMove: Bool
+        /// For a second check-in of a key result on one day: 2, …
+        var ordinal: Int
 
-        init(_ m: SiteModel) {
-            let org = m.org
+        /// Every entry, newest first: the status moves (dated by the as-of date), then the check-ins.
+        static func all(_ m: SiteModel) -> [Item] {
             let changes = m.changes
+            var items = changes.objectiveMoves.enumerated().map {
+                Item(objective: $0.element.objective, day: m.org.asOf, index: $0.offset, isMove: true, ordinal: 1)
+            }
             var seen: [String: Int] = [:]
-            for c in changes.checkins {
-                let objective = org.objectives[c.objective]
-                let kr = objective.keyResults[c.keyResult]
-                var parts = ["checkin", objective.id, kr.id]
-                let key = "\(c.checkin.date.iso)/\(objective.id)/\(kr.id)"
+            for (i, c) in changes.checkins.enumerated() {
+                let key = "\(c.checkin.date.ordinal)/\(c.objective)/\(c.keyResult)"
                 let n = (seen[key] ?? 0) + 1
                 seen[key] = n
-                if n > 1 { parts.append(String(n)) }
-                let text = ChangesPage.describe(m, c)
-                let title = m.t.format("feed_checkin_title", ["kr": kr.title, "change": text.change])
-                var summary = [
-                    m.t.format("feed_objective", ["objective": objective.title]),
-                    org.objectiveTeam[c.objective].map { org.teams.teams[$0].name } ?? objective.team,
-                ]
-                if let conf = c.checkin.confidence {
-                    summary.append(m.t.format("feed_confidence", ["confidence": m.format.decimal1(conf)]))
-                }
-                if let note = text.note { summary.append(note) }
-                let author = text.author ?? org.owner(of: c.objective)
-                let render = { (prefix: String) in
-                    AtomFeed.entry(
-                        id: AtomFeed.entryID(m, day: c.checkin.date, parts), title: title, day: c.checkin.date,
-                        author: author,
-                        href: AtomFeed.link(m, m.url(objective: c.objective) + "#kr-\(kr.id)", prefix: prefix),
-                        summary: summary.joined(separator: " · "))
-                }
-                all.append(Entry(objective: c.objective, atRoot: render(""), inTeam: render("../../")))
+                items.append(Item(objective: c.objective, day: c.checkin.date, index: i, isMove: false, ordinal: n))
             }
-            for move in changes.objectiveMoves {
-                let objective = org.objectives[move.objective]
+            return items
+        }
+
+        /// The entry's XML; `prefix` leads from the feed's folder to the site root (without `base_url`).
+        func render(_ m: SiteModel, _ prefix: String) -> String {
+            let org = m.org
+            let objective = org.objectives[self.objective]
+            let teamName = org.objectiveTeam[self.objective].map { org.teams.teams[$0].name } ?? objective.team
+            if isMove {
+                let move = m.changes.objectiveMoves[index]
                 let title = m.t.format(
                     "feed_status_title",
                     [
@@ -150,17 +150,30 @@ public enum AtomFeed {
                 let summary = m.t.format(
                     "feed_status_summary",
                     [
-                        "team": org.objectiveTeam[move.objective].map { org.teams.teams[$0].name } ?? objective.team,
-                        "period": objective.period, "progress": m.format.percent(org.states[move.objective].progress),
+                        "team": teamName, "period": objective.period,
+                        "progress": m.format.percent(org.states[self.objective].progress),
                     ])
-                let render = { (prefix: String) in
-                    AtomFeed.entry(
-                        id: AtomFeed.entryID(m, day: org.asOf, ["status", objective.id]), title: title, day: org.asOf,
-                        author: org.owner(of: move.objective),
-                        href: AtomFeed.link(m, m.url(objective: move.objective), prefix: prefix), summary: summary)
-                }
-                all.append(Entry(objective: move.objective, atRoot: render(""), inTeam: render("../../")))
+                return AtomFeed.entry(
+                    id: AtomFeed.entryID(m, day: day, ["status", objective.id]), title: title, day: day,
+                    author: org.owner(of: self.objective),
+                    href: AtomFeed.link(m, m.url(objective: self.objective), prefix: prefix), summary: summary)
             }
+            let c = m.changes.checkins[index]
+            let kr = objective.keyResults[c.keyResult]
+            var parts = ["checkin", objective.id, kr.id]
+            if ordinal > 1 { parts.append(String(ordinal)) }
+            let text = ChangesPage.describe(m, c)
+            let title = m.t.format("feed_checkin_title", ["kr": kr.title, "change": text.change])
+            var summary = [m.t.format("feed_objective", ["objective": objective.title]), teamName]
+            if let conf = c.checkin.confidence {
+                summary.append(m.t.format("feed_confidence", ["confidence": m.format.decimal1(conf)]))
+            }
+            if let note = text.note { summary.append(note) }
+            return AtomFeed.entry(
+                id: AtomFeed.entryID(m, day: day, parts), title: title, day: day,
+                author: text.author ?? org.owner(of: self.objective),
+                href: AtomFeed.link(m, m.url(objective: self.objective) + "#kr-\(kr.id)", prefix: prefix),
+                summary: summary.joined(separator: " · "))
         }
     }
 

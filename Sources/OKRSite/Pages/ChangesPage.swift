@@ -6,6 +6,9 @@ import OKRCore
 enum ChangesPage: PageKind {
     /// The output path.
     static let path = "changes.html"
+    /// Rows per list: a 10,000-objective organisation checks in 30,000 times a week, more than a page
+    /// can usefully show (the newest come first; each objective's page lists all its check-ins).
+    static let shown = 500
 
     static func pages(in model: SiteModel) -> [Page] {
         [Page(path: path, template: "changes") { m in context(m) }]
@@ -17,14 +20,14 @@ enum ChangesPage: PageKind {
         var c = m.baseContext(depth: 0, title: m.t["changes_title"], section: "changes")
         c["intro"] = m.t.format(
             "changes_intro", ["from": m.format.date(changes.since.adding(days: 1)), "to": m.format.date(org.asOf)])
-        c["moves"] = changes.objectiveMoves.map { move -> [String: Any] in
+        c["moves"] = changes.objectiveMoves.prefix(shown).map { move -> [String: Any] in
             var d = m.objectiveSummary(move.objective)
             d["from_html"] = m.status(move.from)["status_html"] ?? ""
             d["to_html"] = m.status(move.to)["status_html"] ?? ""
             return d
         }
         c["has_moves"] = !changes.objectiveMoves.isEmpty
-        c["checkins"] = changes.checkins.map { change -> [String: Any] in
+        c["checkins"] = changes.checkins.prefix(shown).map { change -> [String: Any] in
             let kr = org.objectives[change.objective].keyResults[change.keyResult]
             let text = describe(m, change)
             return [
@@ -36,7 +39,7 @@ enum ChangesPage: PageKind {
             ]
         }
         c["has_checkins"] = !changes.checkins.isEmpty
-        c["kr_moves"] = changes.keyResultMoves.map { move -> [String: Any] in
+        c["kr_moves"] = changes.keyResultMoves.prefix(shown).map { move -> [String: Any] in
             let kr = org.objectives[move.objective].keyResults[move.keyResult ?? 0]
             return [
                 "kr_title": kr.title, "url": m.url(objective: move.objective) + "#kr-\(kr.id)",
@@ -46,7 +49,13 @@ enum ChangesPage: PageKind {
             ]
         }
         c["has_kr_moves"] = !changes.keyResultMoves.isEmpty
-        c["new_objectives"] = changes.newObjectives.map { m.objectiveSummary($0) }
+        c["new_objectives"] = changes.newObjectives.prefix(shown).map { m.objectiveSummary($0) }
+        for (key, count) in [
+            ("moves_more", changes.objectiveMoves.count), ("checkins_more", changes.checkins.count),
+            ("kr_moves_more", changes.keyResultMoves.count), ("new_more", changes.newObjectives.count),
+        ] {
+            c[key] = count > shown ? m.t.format("changes_more", ["count": m.format.integer(count - shown)]) : ""
+        }
         c["has_new"] = !changes.newObjectives.isEmpty
         c["nothing"] = changes.isEmpty
         return c
