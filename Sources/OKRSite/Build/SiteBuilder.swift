@@ -98,11 +98,16 @@ public enum SiteBuilder {
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
         }
-        // One at a time after the pages: only one export's text is in memory at once.
+        // After the pages, each rendered and written by one worker: only as many exports' texts are in
+        // memory as there are workers.
         let exportStart = DispatchTime.now().uptimeNanoseconds
-        for file in exports {
-            if let e = staging.write(file.path, file.render()) { errors.append(e.description) }
-        }
+        errors += Parallel.map(exports) { file -> String? in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let text = file.render()
+            let kind = file.path.hasSuffix(".csv") ? "csv" : file.path.hasSuffix("feed.xml") ? "feeds" : "sitemap"
+            timing.add("export \(kind)", context: 0, render: DispatchTime.now().uptimeNanoseconds - t0)
+            return staging.write(file.path, text).map(\.description)
+        }.compactMap { $0 }
         timing.add(
             "exports (csv, feeds, sitemap)", context: 0, render: DispatchTime.now().uptimeNanoseconds - exportStart)
         if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
