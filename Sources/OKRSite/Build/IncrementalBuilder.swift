@@ -188,7 +188,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let healthChanged = linesChanged || !detailChanged.isEmpty
         return { path in
             if paths.contains(path) { return true }
-            if path.hasPrefix("health/") { return healthChanged }
+            if path.hasPrefix("health/") || path == ChangesPage.path { return healthChanged }
             if path == "teams/index.html" { return rollUpChanged || linesChanged }
             if path.hasPrefix("objectives/") || path.hasPrefix("teams/") || path.hasPrefix("people/")
                 || path == "404.html"
@@ -203,8 +203,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private func writeAll(pages: [Page], model: SiteModel) throws(EnvironmentError) -> Int {
         let staging = try Staging(output: output)
         let theme = model.theme
+        let exports = Exports.files(model, pages: pages.map(\.path))
         try staging.makeDirectories(
-            for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path, SearchIndex.path])
+            for: pages.map(\.path) + theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path))
         let results = Parallel.map(pages) { page -> (String, Int, String?) in
             let html = SiteBuilder.render(page, model)
             return (page.path, html.hashValue, staging.write(page.path, html).map(\.description))
@@ -223,21 +224,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 throw EnvironmentError("cannot write the site: \(e)")
             }
         }
+        for file in exports {
+            let text = file.render()
+            hashes[file.path] = text.hashValue
+            if let e = staging.write(file.path, text) {
+                staging.abort()
+                throw EnvironmentError("cannot write the site: \(e)")
+            }
+        }
         let json = exportJSON(model)
         hashes[OKRsJSON.path] = json.hashValue
         if let e = staging.write(OKRsJSON.path, json) {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(e)")
         }
-        let index = SearchIndex.render(model)
-        hashes[SearchIndex.path] = index.hashValue
-        if let e = staging.write(SearchIndex.path, index) {
-            staging.abort()
-            throw EnvironmentError("cannot write the site: \(e)")
-        }
         try staging.commit()
         pageHashes = hashes
-        return pages.count + theme.assets.count + 2
+        return pages.count + theme.assets.count + 1 + exports.count
     }
 
     /// A later build: render the selected pages, write those whose bytes changed (each atomically:
@@ -264,16 +267,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
             pageHashes[path] = hash
             written += 1
         }
+        let exports = Exports.files(model, pages: Array(allPaths))
+        for file in exports {
+            let text = file.render()
+            guard old[file.path] != text.hashValue else { continue }
+            let parent = Staging.split(SiteReader.join(out, file.path)).parent
+            if dirs.insert(parent).inserted, case .failure(let e) = FileSystem.makeDirectories(parent) {
+                throw EnvironmentError("cannot write \(file.path): \(e.message)")
+            }
+            try Self.replace(SiteReader.join(out, file.path), text)
+            pageHashes[file.path] = text.hashValue
+            written += 1
+        }
+        let exportPaths = Set(exports.map(\.path))
         let json = exportJSON(model)
         if old[OKRsJSON.path] != json.hashValue {
             try Self.replace(SiteReader.join(out, OKRsJSON.path), json)
             pageHashes[OKRsJSON.path] = json.hashValue
-            written += 1
-        }
-        let index = SearchIndex.render(model)
-        if old[SearchIndex.path] != index.hashValue {
-            try Self.replace(SiteReader.join(out, SearchIndex.path), index)
-            pageHashes[SearchIndex.path] = index.hashValue
             written += 1
         }
         if assets {
@@ -287,7 +297,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 written += 1
             }
         }
-        for path in old.keys where path != OKRsJSON.path && path != SearchIndex.path && !allPaths.contains(path) {
+        for path in old.keys where path != OKRsJSON.path && !allPaths.contains(path) && !exportPaths.contains(path) {
             _ = FileSystem.removeTree(SiteReader.join(out, path))
             pageHashes[path] = nil
         }

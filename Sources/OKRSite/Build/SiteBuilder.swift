@@ -75,7 +75,8 @@ public enum SiteBuilder {
 
         let output = options.output ?? SiteReader.join(options.siteRoot, "public")
         let staging = try Staging(output: output)
-        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path, SearchIndex.path]
+        let exports = Exports.files(model, pages: pages.map(\.path))
+        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path)
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
@@ -97,10 +98,21 @@ public enum SiteBuilder {
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
         }
+        // After the pages, each rendered and written by one worker: only as many exports' texts are in
+        // memory as there are workers.
+        let exportStart = DispatchTime.now().uptimeNanoseconds
+        errors += Parallel.map(exports) { file -> String? in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let text = file.render()
+            let kind = file.path.hasSuffix(".csv") ? "csv" : file.path.hasSuffix("feed.xml") ? "feeds" : "sitemap"
+            timing.add("export \(kind)", context: 0, render: DispatchTime.now().uptimeNanoseconds - t0)
+            return staging.write(file.path, text).map(\.description)
+        }.compactMap { $0 }
+        timing.add(
+            "exports (csv, feeds, sitemap)", context: 0, render: DispatchTime.now().uptimeNanoseconds - exportStart)
         if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
             errors.append(e.description)
         }
-        if let e = staging.write(SearchIndex.path, SearchIndex.render(model)) { errors.append(e.description) }
         guard errors.isEmpty else {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(errors[0])")

@@ -29,6 +29,8 @@ public final class SiteModel: @unchecked Sendable {
     public let markdown: Markdown
     /// Each objective's burn-up (weekly progress from its key results' check-ins).
     public let history: [[ProgressPoint]]
+    /// What changed in the seven days up to the as-of date (the "What changed" page and the feeds).
+    public let changes: Changes
     /// Per period: the objectives whose part of the cascade gets a page of its own.
     public let cascadeSplits: [[Int]]
     /// Each objective's topmost ancestor along published primary alignments (itself for a root).
@@ -78,6 +80,7 @@ public final class SiteModel: @unchecked Sendable {
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe, taskLabel: theme.strings["markdown_task"])
         history = charts ? ProgressHistory.series(org) : []
+        changes = Changes.compute(org)
         var top = Array(org.objectives.indices)
         for o in org.graph.contributorsFirst().reversed() {
             if let parent = org.publishedParents(of: o).first?.parent { top[o] = top[parent] }
@@ -97,7 +100,7 @@ public final class SiteModel: @unchecked Sendable {
         for type in ObjectiveType.allCases {
             expectedScoreLabels[type] = t.format("score_expected", ["score": format.decimal1(type.expectedScore)])
         }
-        for section in ["", "home", "cascade", "teams", "people", "periods", "search"] {
+        for section in ["", "home", "cascade", "teams", "people", "periods", "changes", "search"] {
             navHTML[section] = theme.render("partials/nav", ["nav": navigation(section), "t": stringsContext]) ?? ""
         }
         searchHTML = theme.render("partials/site-search", ["t": stringsContext]) ?? ""
@@ -421,6 +424,7 @@ public final class SiteModel: @unchecked Sendable {
             "nav_html": navHTML[section] ?? "", "search_html": section == "search" ? "" : searchHTML,
             "as_of": format.date(org.asOf), "section": section,
             "footer": t.format("footer_as_of", ["date": format.date(org.asOf)]),
+            "feed_title": t.format("feed_title", ["site": org.config.title]), "team_feed": false,
         ]
     }
 
@@ -429,6 +433,7 @@ public final class SiteModel: @unchecked Sendable {
             ("home", "index.html"),
             ("cascade", org.currentPeriod.map { url(cascade: $0) } ?? "index.html"),
             ("teams", "teams/index.html"), ("people", "people/index.html"), ("periods", "periods/index.html"),
+            ("changes", "changes.html"),
         ]
         return targets.map { ["label": t["nav_\($0.0)"], "url": $0.1, "current": $0.0 == section] }
     }

@@ -30,7 +30,7 @@ public enum PageKinds {
     /// The registry.
     public static let all: [any PageKind.Type] = [
         HomePage.self, CascadePage.self, AlignmentMapPage.self, TeamPages.self, ObjectivePages.self, PeoplePages.self,
-        PeriodPages.self, HealthPage.self, SearchPage.self, NotFoundPage.self,
+        PeriodPages.self, HealthPage.self, ChangesPage.self, SearchPage.self, NotFoundPage.self,
     ]
 }
 

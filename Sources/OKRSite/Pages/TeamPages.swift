@@ -95,6 +95,10 @@ enum TeamPages: PageKind {
         let team = tree.teams[t]
         var c = m.baseContext(depth: 1, title: team.name, section: "teams")
         c["team"] = teamEntry(m, team: t)
+        c["team_feed"] = [
+            "url": AtomFeed.path(m, team: t),
+            "title": m.t.format("feed_team_title", ["team": team.name, "site": org.config.title]),
+        ]
         c["breadcrumb"] = tree.ancestry(of: t).dropFirst().reversed().map { m.teamLink($0) }
         c["has_description"] = team.description != nil
         c["description"] = team.description.map { m.markdown.html($0, headingOffset: 1) } ?? ""

@@ -1,0 +1,61 @@
+import OKRCore
+
+/// `data/okrs.csv`: one row per key result of every published objective, for spreadsheets. The columns
+/// are fixed (see ``columns``); numbers use a decimal point, shares are 0…1, dates `YYYY-MM-DD`.
+public enum OKRsCSV {
+    /// The output path.
+    public static let path = "data/okrs.csv"
+
+    /// The header row.
+    public static let columns = [
+        "period", "team", "team_name", "objective_id", "objective_title", "objective_owner", "objective_type",
+        "objective_status", "objective_progress", "objective_score", "kr_id", "kr_title", "kr_kind", "kr_start",
+        "kr_target", "kr_current", "kr_unit", "kr_weight", "kr_done", "kr_progress", "kr_status", "kr_score",
+        "kr_confidence", "kr_last_checkin", "url",
+    ]
+
+    /// The document. Only published objectives appear (no confidential ones, no unbuilt drafts), in
+    /// period order, then by file path.
+    public static func render(_ m: SiteModel) -> String {
+        let org = m.org
+        var csv = CSVWriter()
+        for c in columns { csv.text(c) }
+        csv.endRow()
+        var order = org.objectives.indices.filter { org.isPublished[$0] }
+        order.sort { (org.objectivePeriod[$0] ?? Int.max, $0) < (org.objectivePeriod[$1] ?? Int.max, $1) }
+        for o in order {
+            let objective = org.objectives[o]
+            let state = org.states[o]
+            for (k, kr) in objective.keyResults.enumerated() {
+                let s = state.keyResults[k]
+                csv.text(objective.period)
+                csv.text(objective.team)
+                csv.text(org.objectiveTeam[o].map { org.teams.teams[$0].name })
+                csv.text(objective.id)
+                csv.text(objective.title)
+                csv.text(org.owner(of: o))
+                csv.text(objective.type.rawValue)
+                csv.text(state.status.rawValue)
+                csv.number(OKRsJSON.rounded(state.progress))
+                csv.number(state.score)
+                csv.text(kr.id)
+                csv.text(kr.title)
+                csv.text(kr.kind.rawValue)
+                csv.number(kr.kind == .metric ? kr.start : nil)
+                csv.number(kr.kind == .metric ? kr.target : nil)
+                csv.number(kr.kind == .metric ? s.current : nil)
+                csv.text(kr.unit)
+                csv.number(kr.weight)
+                csv.text(kr.kind == .milestone ? (kr.done ? "true" : "false") : nil)
+                csv.number(OKRsJSON.rounded(s.progress))
+                csv.text(s.status.rawValue)
+                csv.number(s.score)
+                csv.number(s.latestConfidence?.confidence)
+                csv.text(s.latestCheckin?.date.iso)
+                csv.text(m.url(objective: o))
+                csv.endRow()
+            }
+        }
+        return csv.text
+    }
+}
