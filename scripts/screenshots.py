@@ -27,6 +27,8 @@ PAGES = [  # (file name, page, width, dark mode)
     ("alignment-map", "map/2026-Q4.html", 1280, False),
     ("objective-phone", "objectives/angebote-schneller-q4.html", 390, False),
     ("home-dark", "index.html", 1280, True),
+    ("changes", "changes.html", 1280, False),
+    ("search", "search/index.html?q=linkedin", 1280, False),
 ]
 CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
     ("chart-progress-bars", "objectives/social-media-reichweite-q4.html", "table.krs", 0),
