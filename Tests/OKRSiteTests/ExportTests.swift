@@ -163,8 +163,27 @@ enum WeekFixture {
                 "Objective slipping: Auf Kurs → Gefährdet", "Objective fresh: Nicht auf Kurs → Auf Kurs",
             ])
         #expect(moves.allSatisfy { $0.updated == "2026-11-29T00:00:00Z" })
+        // A move's id names it and the newest check-in behind it, not the build's date.
+        #expect(
+            Set(moves.map(\.id)) == [
+                "urn:okrportal:2026-11-20:status:slipping:on-track-at-risk",
+                "urn:okrportal:2026-11-24:status:fresh:off-track-on-track",
+            ])
         // The same input gives the same bytes.
         #expect(try WeekFixture.build().text("feed.xml") == feed)
+    }
+
+    @Test func aStatusMoveKeepsItsIdInTheNextDaysBuild() throws {
+        let fixture = try SiteFixture(WeekFixture.files())
+        defer { withExtendedLifetime(fixture) {} }
+        func moveIDs(_ asOf: String) throws -> Set<String> {
+            let result = try fixture.build(asOf: asOf, output: fixture.root + "/out-" + asOf)
+            let entries = try AtomEntries.parse(try result.text("feed.xml")).entries
+            return Set(entries.filter { $0.id.contains(":status:slipping:") }.map(\.id))
+        }
+        let monday = try moveIDs("2026-11-29")
+        #expect(monday.count == 1)
+        #expect(try moveIDs("2026-11-30") == monday)
     }
 
     @Test func teamFeedsHoldTheirSubtreeAndPagesLinkTheirFeeds() throws {

@@ -5,8 +5,9 @@ import OKRCore
 /// sub-teams' objectives. Published objectives only.
 ///
 /// Entry ids are stable: with `base_url` a tag URI (RFC 4151) `tag:HOST,DATE:checkin/OBJECTIVE/KR`
-/// dated by the check-in (status moves by the as-of date), without it `urn:okrportal:…` with the same
-/// parts. Links point at the objective's page: absolute with `base_url`, else relative to the feed.
+/// dated by the check-in, without it `urn:okrportal:…` with the same parts. A status move's id is
+/// `status/OBJECTIVE/FROM-TO` dated by the newest check-in its status rests on (else the period's
+/// start), so builds on consecutive days give one move one id; its `updated` is the as-of date. Links point at the objective's page: absolute with `base_url`, else relative to the feed.
 public enum AtomFeed {
     /// The site feed's path.
     public static let sitePath = "feed.xml"
@@ -153,8 +154,14 @@ public enum AtomFeed {
                         "team": teamName, "period": objective.period,
                         "progress": m.format.percent(org.states[self.objective].progress),
                     ])
+                // The id names the move and the newest check-in the status rests on, not the build's
+                // date: a move seen by daily builds all week stays one entry in a reader.
+                let basis =
+                    org.states[self.objective].keyResults.compactMap { $0.latestCheckin?.date }.max()
+                    ?? org.objectivePeriod[self.objective].map { org.periods[$0].start } ?? org.asOf
+                let parts = ["status", objective.id, "\(move.from.rawValue)-\(move.to.rawValue)"]
                 return AtomFeed.entry(
-                    id: AtomFeed.entryID(m, day: day, ["status", objective.id]), title: title, day: day,
+                    id: AtomFeed.entryID(m, day: basis, parts), title: title, day: day,
                     author: org.owner(of: self.objective),
                     href: AtomFeed.link(m, m.url(objective: self.objective), prefix: prefix), summary: summary)
             }
