@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // The preview server of `okrportal serve`: small and quick to build (see docs/serve.md).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
@@ -36,7 +35,6 @@ let package = Package(
             name: "OKRSite",
             dependencies: [
                 "OKRContent", "OKRCore", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTheme"]
         ),

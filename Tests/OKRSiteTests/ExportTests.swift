@@ -223,12 +223,13 @@ enum WeekFixture {
     }
 
     @Test func largeSitemapsBecomeAnIndex() throws {
-        let files = Sitemap.files(baseURL: "https://x.example/", pages: (1...5).map { "p\($0).html" }, limit: 2)
+        let files = Sitemap.files(
+            baseURL: "https://x.example/", pages: (1...5).map { "p\($0).html" }, notFound: "404.html", limit: 2)
         #expect(files.map(\.path) == ["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml", "sitemaps/3.xml"])
         #expect(files[0].render().contains("<sitemapindex"))
         #expect(files[0].render().contains("<loc>https://x.example/sitemaps/3.xml</loc>"))
         #expect(files[3].render().contains("<loc>https://x.example/p5.html</loc>"))
-        #expect(Sitemap.files(baseURL: nil, pages: ["index.html"]).isEmpty)
+        #expect(Sitemap.files(baseURL: nil, pages: ["index.html"], notFound: "404.html").isEmpty)
     }
 
     @Test func busyWeeksAreCappedInFeedsAndOnThePage() throws {

@@ -53,9 +53,4 @@ public struct People: Sendable {
         self.all = all
         self.index = index
     }
-
-    /// The page of the person called `name`, relative to the site root.
-    public func url(of name: String) -> String? {
-        index[name].map { "people/\(all[$0].slug).html" }
-    }
 }

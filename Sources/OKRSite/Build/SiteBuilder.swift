@@ -46,6 +46,16 @@ public struct BuildReport: Sendable {
     public var output: String
 }
 
+extension BuildOptions {
+    /// The read → history → resolve → lint pipeline these options ask for.
+    public var pipeline: SitePipeline {
+        SitePipeline(siteRoot: siteRoot, asOf: asOf, includeDrafts: includeDrafts, history: history)
+    }
+
+    /// The output folder.
+    public var outputFolder: String { output ?? SiteReader.join(siteRoot, "public") }
+}
+
 /// The build: read → resolve → plan pages → render and write in parallel → swap the output in.
 public enum SiteBuilder {
     /// Builds the site. Content and theme problems go to `diagnostics` and return `nil` (nothing is
@@ -54,45 +64,31 @@ public enum SiteBuilder {
         _ options: BuildOptions, diagnostics: inout Diagnostics,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(EnvironmentError) -> BuildReport? {
-        guard let read = try SiteReader.read(root: options.siteRoot, diagnostics: &diagnostics) else { return nil }
-        let site = try GitHistory(siteRoot: options.siteRoot).apply(
-            to: read, asOf: options.asOf, requested: options.history, diagnostics: &diagnostics)
-        let org = Resolver.resolve(
-            site, asOf: options.asOf, includeDrafts: options.includeDrafts, diagnostics: &diagnostics)
-        Lint.check(org, into: &diagnostics)
-        guard !diagnostics.hasErrors else { return nil }
-        let theme = try Theme.load(
-            siteRoot: options.siteRoot, overrideDir: options.templates ?? site.config.templates,
-            language: site.config.language, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { return nil }
-        let model = SiteModel(org: org, theme: theme, charts: options.charts)
-        let pages = PageKinds.all.flatMap { $0.pages(in: model) }
-        for template in Set(pages.map(\.template)).sorted() where theme.library.getTemplate(named: template) == nil {
-            diagnostics.error(
-                "the theme has no template \"\(template).mustache\"", at: SourceLocation(path: "Templates"))
+        guard let loaded = try options.pipeline.run(diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            return nil
         }
+        let theme = try Theme.load(
+            siteRoot: options.siteRoot, overrideDir: options.templates ?? loaded.site.config.templates,
+            language: loaded.site.config.language, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        let model = SiteModel(org: loaded.org, theme: theme, charts: options.charts)
+        let pages = PageKinds.pages(in: model)
 
-        let output = options.output ?? SiteReader.join(options.siteRoot, "public")
+        let output = options.outputFolder
         let staging = try Staging(output: output)
         let exports = Exports.files(model, pages: pages.map(\.path))
-        let extraFiles = theme.assets.map(\.outputPath) + [OKRsJSON.path] + exports.map(\.path)
+        let extraFiles = theme.assets.map(\.outputPath) + [Routes.okrsJSON] + exports.map(\.path)
         try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
         let timing = Timing()
         let failures = Parallel.map(pages) { page -> String? in
             defer { counter.increment() }
             let t0 = DispatchTime.now().uptimeNanoseconds
-            var context = page.context(model)
-            context["page_path"] = page.path
-            let t1 = DispatchTime.now().uptimeNanoseconds
-            let rendered = model.theme.render(page.template, context)
-            let t2 = DispatchTime.now().uptimeNanoseconds
-            timing.add(page.template, context: t1 - t0, render: t2 - t1)
-            guard let html = rendered else {
-                return "cannot render \(page.path) with template \(page.template)"
-            }
-            return staging.write(page.path, html).map(\.description)
+            var html: [UInt8] = []
+            html.reserveCapacity(32_768)
+            page.render(&html)
+            timing.add(page.template, nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
+            return staging.write(page.path, bytes: html).map(\.description)
         }
         var errors = failures.compactMap { $0 }
         for asset in theme.assets {
@@ -105,12 +101,11 @@ public enum SiteBuilder {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let text = file.render()
             let kind = file.path.hasSuffix(".csv") ? "csv" : file.path.hasSuffix("feed.xml") ? "feeds" : "sitemap"
-            timing.add("export \(kind)", context: 0, render: DispatchTime.now().uptimeNanoseconds - t0)
+            timing.add("export \(kind)", nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
             return staging.write(file.path, text).map(\.description)
         }.compactMap { $0 }
-        timing.add(
-            "exports (csv, feeds, sitemap)", context: 0, render: DispatchTime.now().uptimeNanoseconds - exportStart)
-        if let e = staging.stream(OKRsJSON.path, { emit in OKRsJSON.render(model, emit: emit) }) {
+        timing.add("exports (csv, feeds, sitemap)", nanoseconds: DispatchTime.now().uptimeNanoseconds - exportStart)
+        if let e = staging.stream(Routes.okrsJSON, { emit in OKRsJSON.render(model, emit: emit) }) {
             errors.append(e.description)
         }
         guard errors.isEmpty else {
@@ -120,15 +115,6 @@ public enum SiteBuilder {
         try staging.commit()
         if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil { timing.print() }
         return BuildReport(pages: pages.count, files: pages.count + extraFiles.count, output: output)
-    }
-}
-
-extension SiteBuilder {
-    /// One page's HTML.
-    static func render(_ page: Page, _ model: SiteModel) -> String {
-        var context = page.context(model)
-        context["page_path"] = page.path
-        return model.theme.render(page.template, context) ?? ""
     }
 }
 
@@ -154,21 +140,23 @@ final class Counter: @unchecked Sendable {
     }
 }
 
+/// Time spent per page kind and export, for `OKRPORTAL_TIMING=1`.
 final class Timing: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [String: (Int, UInt64, UInt64)] = [:]
-    func add(_ name: String, context: UInt64, render: UInt64) {
+    private var table: [String: (count: Int, nanoseconds: UInt64)] = [:]
+
+    func add(_ name: String, nanoseconds: UInt64) {
         lock.lock()
-        var e = table[name] ?? (0, 0, 0)
-        e.0 += 1
-        e.1 += context
-        e.2 += render
+        var e = table[name] ?? (0, 0)
+        e.count += 1
+        e.nanoseconds += nanoseconds
         table[name] = e
         lock.unlock()
     }
+
     func print() {
         for (k, v) in table.sorted(by: { $0.key < $1.key }) {
-            Swift.print(k, v.0, "context", Double(v.1) / 1e9, "render", Double(v.2) / 1e9)
+            Swift.print(k, v.count, "seconds", Double(v.nanoseconds) / 1e9)
         }
     }
 }

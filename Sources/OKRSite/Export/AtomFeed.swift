@@ -9,14 +9,8 @@ import OKRCore
 /// `status/OBJECTIVE/FROM-TO` dated by the newest check-in its status rests on (else the period's
 /// start), so builds on consecutive days give one move one id; its `updated` is the as-of date. Links point at the objective's page: absolute with `base_url`, else relative to the feed.
 public enum AtomFeed {
-    /// The site feed's path.
-    public static let sitePath = "feed.xml"
-
-    /// The path of a team's feed.
-    public static func path(_ m: SiteModel, team t: Int) -> String { "teams/\(m.org.teams.teams[t].id)/feed.xml" }
-
     /// The teams with a page (and so a feed), in tree order.
-    static func teams(_ m: SiteModel) -> [Int] {
+    static func teams(_ m: SiteModel) -> [TeamIndex] {
         m.org.teams.preorder.filter { m.org.teams.index[m.org.teams.teams[$0].id] == $0 }
     }
 
@@ -28,7 +22,9 @@ public enum AtomFeed {
     public static func files(_ m: SiteModel) -> [ExportFile] {
         let items = Item.all(m)
         var files = [
-            ExportFile(path: sitePath) { document(m, team: nil, entries: items.prefix(limit).map { $0.render(m, "") }) }
+            ExportFile(path: Routes.feed) {
+                document(m, team: nil, entries: items.prefix(limit).map { $0.render(m, "") })
+            }
         ]
         var byTeam = [[Int]](repeating: [], count: m.org.teams.teams.count)
         for (i, item) in items.enumerated() {
@@ -38,7 +34,7 @@ public enum AtomFeed {
         for t in teams(m) {
             let mine = byTeam[t]
             files.append(
-                ExportFile(path: path(m, team: t)) {
+                ExportFile(path: m.routes.feed(team: t)) {
                     document(m, team: t, entries: mine.map { items[$0].render(m, "../../") })
                 })
         }
@@ -46,13 +42,13 @@ public enum AtomFeed {
     }
 
     /// One feed document.
-    static func document(_ m: SiteModel, team t: Int?, entries: [String]) -> String {
+    static func document(_ m: SiteModel, team t: TeamIndex?, entries: [String]) -> String {
         let org = m.org
-        let feedPath = t.map { path(m, team: $0) } ?? sitePath
+        let feedPath = t.map { m.routes.feed(team: $0) } ?? Routes.feed
         let title =
             t.map { m.t.format("feed_team_title", ["team": org.teams.teams[$0].name, "site": org.config.title]) }
             ?? m.t.format("feed_title", ["site": org.config.title])
-        let alternate = t.map { m.url(team: $0) } ?? ChangesPage.path
+        let alternate = m.routes.path(t.map { .team($0) } ?? .changes)
         let prefix = t == nil ? "" : "../../"
         var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(org.config.language))\">\n"
@@ -163,13 +159,13 @@ public enum AtomFeed {
                 return AtomFeed.entry(
                     id: AtomFeed.entryID(m, day: basis, parts), title: title, day: day,
                     author: org.owner(of: self.objective),
-                    href: AtomFeed.link(m, m.url(objective: self.objective), prefix: prefix), summary: summary)
+                    href: AtomFeed.link(m, m.routes.objective(self.objective), prefix: prefix), summary: summary)
             }
             let c = m.changes.checkins[index]
             let kr = objective.keyResults[c.keyResult]
             var parts = ["checkin", objective.id, kr.id]
             if ordinal > 1 { parts.append(String(ordinal)) }
-            let text = ChangesPage.describe(m, c)
+            let text = CheckInWords.describe(m, c)
             let title = m.t.format("feed_checkin_title", ["kr": kr.title, "change": text.change])
             var summary = [m.t.format("feed_objective", ["objective": objective.title]), teamName]
             if let conf = c.checkin.confidence {
@@ -179,7 +175,7 @@ public enum AtomFeed {
             return AtomFeed.entry(
                 id: AtomFeed.entryID(m, day: day, parts), title: title, day: day,
                 author: text.author ?? org.owner(of: self.objective),
-                href: AtomFeed.link(m, m.url(objective: self.objective) + "#kr-\(kr.id)", prefix: prefix),
+                href: AtomFeed.link(m, m.routes.objective(self.objective) + "#kr-\(kr.id)", prefix: prefix),
                 summary: summary.joined(separator: " · "))
         }
     }

@@ -19,9 +19,9 @@ public enum Exports {
     /// The export files of a build whose pages are `pages` (paths relative to the site root).
     public static func files(_ m: SiteModel, pages: [String]) -> [ExportFile] {
         [
-            ExportFile(path: OKRsCSV.path) { OKRsCSV.render(m) },
-            ExportFile(path: SearchIndex.path) { SearchIndex.render(m) },
+            ExportFile(path: Routes.okrsCSV) { OKRsCSV.render(m) },
+            ExportFile(path: Routes.searchData) { SearchIndex.render(m) },
         ] + AtomFeed.files(m)
-            + Sitemap.files(baseURL: m.org.config.baseURL, pages: pages)
+            + Sitemap.files(baseURL: m.org.config.baseURL, pages: pages, notFound: m.routes.path(.notFound))
     }
 }

@@ -4,7 +4,6 @@ import OKRCore
 /// are fixed (see ``columns``); numbers use a decimal point, shares are 0…1, dates `YYYY-MM-DD`.
 public enum OKRsCSV {
     /// The output path.
-    public static let path = "data/okrs.csv"
 
     /// The header row.
     public static let columns = [
@@ -52,7 +51,7 @@ public enum OKRsCSV {
                 csv.number(s.score)
                 csv.number(s.latestConfidence?.confidence)
                 csv.text(s.latestCheckin?.date.iso)
-                csv.text(m.url(objective: o))
+                csv.text(m.routes.objective(o))
                 csv.endRow()
             }
         }

@@ -3,7 +3,6 @@ import OKRCore
 /// `data/okrs.json`: the published OKRs in the shape of the content format's export, for other tools.
 public enum OKRsJSON {
     /// The output path.
-    public static let path = "data/okrs.json"
 
     /// The document as one string (tests, small sites).
     public static func render(_ m: SiteModel) -> String {
@@ -78,7 +77,7 @@ public enum OKRsJSON {
         j.number("progress", rounded(state.progress))
         j.string("status", state.status.rawValue)
         j.number("score", state.score)
-        j.string("url", m.url(objective: o))
+        j.string("url", m.routes.objective(o))
         if let last = objective.lastRevision {
             j.beginObject("last_updated")
             j.string("date", last.day.iso)

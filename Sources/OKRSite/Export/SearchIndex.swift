@@ -24,7 +24,6 @@ import OKRCore
 /// script or inject markup; the page's script puts it into the DOM as text.
 public enum SearchIndex {
     /// The output path.
-    public static let path = "search/data.js"
 
     /// The name of the global the script assigns.
     public static let global = "OKRPORTAL_SEARCH"
@@ -51,17 +50,17 @@ public enum SearchIndex {
             j.beginObject()
             j.string("k", "t")
             j.string("t", team.name)
-            j.string("u", m.url(team: t))
+            j.string("u", m.routes.team(t))
             if let parent = org.teams.parent[t] { j.string("m", org.teams.teams[parent].name) }
             if let lead = team.lead, !lead.isEmpty { j.string("o", lead) }
             j.endObject()
             count += 1
         }
-        for person in m.people.all {
+        for (i, person) in m.people.all.enumerated() {
             j.beginObject()
             j.string("k", "p")
             j.string("t", person.name)
-            j.string("u", "people/\(person.slug).html")
+            j.string("u", m.routes.path(.person(i)))
             j.endObject()
             count += 1
         }
@@ -72,7 +71,7 @@ public enum SearchIndex {
             j.beginObject()
             j.string("k", "o")
             j.string("t", objective.title)
-            j.string("u", m.url(objective: o))
+            j.string("u", m.routes.objective(o))
             if let t = org.objectiveTeam[o] { j.string("m", org.teams.teams[t].name) }
             if let owner = org.owner(of: o), !owner.isEmpty { j.string("o", owner) }
             if let p = org.objectivePeriod[o] { j.string("p", org.periods[p].id) }

@@ -2,22 +2,23 @@
 /// needs absolute addresses. Above 50,000 pages (the protocol's limit per file) `sitemap.xml` becomes a
 /// sitemap index of `sitemaps/N.xml`.
 public enum Sitemap {
-    /// The output path.
-    public static let path = "sitemap.xml"
     /// URLs per file, the protocol's limit.
     public static let limit = 50_000
 
     /// The sitemap files for `pages` (paths relative to the site root), none without `base_url`.
-    public static func files(baseURL: String?, pages: [String], limit: Int = Sitemap.limit) -> [ExportFile] {
+    /// `notFound` (the 404 page) is not listed.
+    public static func files(baseURL: String?, pages: [String], notFound: String, limit: Int = Sitemap.limit)
+        -> [ExportFile]
+    {
         guard let base = baseURL else { return [] }
-        let listed = pages.filter { $0 != "404.html" }.sorted()
+        let listed = pages.filter { $0 != notFound }.sorted()
         let head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         @Sendable func urlset(_ paths: ArraySlice<String>) -> String {
             var x = head + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for p in paths { x += "<url><loc>\(XML.escape(base + p))</loc></url>\n" }
             return x + "</urlset>\n"
         }
-        guard listed.count > limit else { return [ExportFile(path: path) { urlset(listed[...]) }] }
+        guard listed.count > limit else { return [ExportFile(path: Routes.sitemap) { urlset(listed[...]) }] }
         var files: [ExportFile] = []
         var index = head + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (n, start) in stride(from: 0, to: listed.count, by: limit).enumerated() {
@@ -27,6 +28,6 @@ public enum Sitemap {
             index += "<sitemap><loc>\(XML.escape(base + part))</loc></sitemap>\n"
         }
         let text = index + "</sitemapindex>\n"
-        return [ExportFile(path: path) { text }] + files
+        return [ExportFile(path: Routes.sitemap) { text }] + files
     }
 }

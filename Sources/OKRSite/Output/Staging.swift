@@ -73,22 +73,29 @@ public final class Staging: @unchecked Sendable {
     /// A file whose bytes equal the previous output's is hard-linked instead of written, so it keeps
     /// its modification time (rsync and caches see it unchanged) and costs no new inode.
     public func write(_ path: String, _ text: String) -> FileError? {
-        let target = SiteReader.join(directory, path)
-        if previousOutputExists, linkIfUnchanged(path, text) { return nil }
-        if case .failure(let e) = FileSystem.write(target, text) { return e }
+        var text = text
+        return text.withUTF8 { write(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes one file's bytes, like ``write(_:_:)``.
+    public func write(_ path: String, bytes: [UInt8]) -> FileError? {
+        bytes.withUnsafeBytes { write(path, $0) }
+    }
+
+    private func write(_ path: String, _ bytes: UnsafeRawBufferPointer) -> FileError? {
+        if previousOutputExists, linkIfUnchanged(path, bytes) { return nil }
+        if case .failure(let e) = FileSystem.write(SiteReader.join(directory, path), bytes) { return e }
         return nil
     }
 
     /// Set once before parallel writes start (see ``makeDirectories(for:)``).
     private var previousOutputExists = false
 
-    private func linkIfUnchanged(_ path: String, _ text: String) -> Bool {
+    private func linkIfUnchanged(_ path: String, _ new: UnsafeRawBufferPointer) -> Bool {
         let old = SiteReader.join(output, path)
-        var text = text
-        let size = text.utf8.count
-        guard let stamp = FileSystem.stamp(old), stamp.size == size else { return false }
+        guard let stamp = FileSystem.stamp(old), stamp.size == new.count else { return false }
         guard case .success(let bytes) = FileSystem.read(old) else { return false }
-        let same = text.withUTF8 { u in bytes.withUnsafeBufferPointer { b in u.elementsEqual(b) } }
+        let same = bytes.withUnsafeBytes { $0.elementsEqual(new) }
         return same && FileSystem.link(old, SiteReader.join(directory, path))
     }
 
@@ -102,13 +109,6 @@ public final class Staging: @unchecked Sendable {
         }
         body { sink.write($0) }
         return sink.close()
-    }
-
-    /// Writes one file's bytes.
-    public func write(_ path: String, bytes: [UInt8]) -> FileError? {
-        let result = bytes.withUnsafeBytes { FileSystem.write(SiteReader.join(directory, path), $0) }
-        if case .failure(let e) = result { return e }
-        return nil
     }
 
     /// Swaps the staging folder in as the output.

@@ -31,6 +31,9 @@ public struct TemplateSet: Sendable {
 
     private let compiled: [String: Compiled]
 
+    /// No templates: what a theme with errors holds (nothing renders from it).
+    static let empty = TemplateSet(compiled: [:])
+
     /// Compiles every bound template from `sources` with `strings`. Returns `nil` with the problems
     /// in `diagnostics` when a template cannot be parsed or names what its view lacks.
     static func compile(

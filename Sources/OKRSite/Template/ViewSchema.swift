@@ -93,6 +93,23 @@ public struct Field<V>: Sendable {
     }
 }
 
+extension Field {
+    /// Every field of the view stored in `V` at `keyPath`, as fields of `V`: a view that extends
+    /// another (a card is an objective's summary with its key results) declares that once. The
+    /// getters reach the stored view through its offset, without copying it.
+    /// Fields named in `except` are left out (a component must not offer its own rendering).
+    public static func embed<C: TemplateView>(_ keyPath: KeyPath<V, C>, except: Set<String> = []) -> [Field] {
+        // A key path to a stored property always has an offset; a computed one is a mistake here.
+        guard let offset = MemoryLayout<V>.offset(of: keyPath) else {
+            preconditionFailure("Field.embed needs a stored property of \(V.self)")
+        }
+        let schema = C.schema.erased
+        return schema.fields.filter { !except.contains($0.name) }.map {
+            Field(erased: $0.shifted(by: offset, from: schema.name))
+        }
+    }
+}
+
 /// A schema without its type, as the compiler and the docs see it.
 final class AnySchema: Sendable {
     let name: String
@@ -135,11 +152,28 @@ final class AnyField: Sendable {
     let name: String
     let doc: String
     let kind: Kind
+    /// The view this field was embedded from (``Field/embed(_:)``), for the docs.
+    let embeddedFrom: String?
 
-    init(name: String, doc: String, kind: Kind) {
+    init(name: String, doc: String, kind: Kind, embeddedFrom: String? = nil) {
         self.name = name
         self.doc = doc
         self.kind = kind
+        self.embeddedFrom = embeddedFrom
+    }
+
+    /// This field of a view stored `offset` bytes into another view.
+    func shifted(by offset: Int, from view: String) -> AnyField {
+        let moved: Kind
+        switch kind {
+        case .text(let get): moved = .text { get($0 + offset) }
+        case .html(let get): moved = .html { get($0 + offset) }
+        case .number(let get): moved = .number { get($0 + offset) }
+        case .flag(let get): moved = .flag { get($0 + offset) }
+        case .child(let shape, let schema, let each):
+            moved = .child(shape, schema) { p, body in each(p + offset, body) }
+        }
+        return AnyField(name: name, doc: doc, kind: moved, embeddedFrom: embeddedFrom ?? view)
     }
 
     /// What the field holds, in the words of docs/theming.md.

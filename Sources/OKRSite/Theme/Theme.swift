@@ -1,4 +1,3 @@
-import Mustache
 import OKRContent
 import OKRCore
 
@@ -8,8 +7,8 @@ import OKRCore
 /// folder if it has one, then the folder named by `--templates` or `templates:`. A file in a later
 /// layer replaces the same path in an earlier one, so a company theme overrides only what it needs.
 public struct Theme: Sendable {
-    /// The compiled templates, by name (`objective`, `partials/kr-table`).
-    public let library: MustacheLibrary
+    /// The templates, each compiled for the view it renders (see ``ThemeBindings``).
+    public let templates: TemplateSet
     /// The UI strings of the site's language.
     public let strings: Strings
     /// Asset files to copy, with content-hashed output paths.
@@ -43,8 +42,7 @@ public struct Theme: Sendable {
             readLayer(dir, shownAs: overrideDir, into: &files, diagnostics: &diagnostics)
         }
 
-        OKRHTMLContentType.register
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: TemplateSource] = [:]
         var assets: [Asset] = []
         var assetPaths: [String: String] = [:]
         var english: [String: String] = [:]
@@ -52,12 +50,7 @@ public struct Theme: Sendable {
         for path in files.keys.sorted() {
             let (bytes, origin) = files[path]!  // iterating the dictionary's own keys
             if path.hasSuffix(".mustache") {
-                let name = String(path.dropLast(".mustache".count))
-                do {
-                    templates[name] = try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
-                } catch {
-                    diagnostics.error("template syntax error: \(error)", at: SourceLocation(path: origin))
-                }
+                sources[String(path.dropLast(".mustache".count))] = TemplateSource(path: origin, bytes: bytes)
             } else if path == "i18n/en.yml" {
                 english = ConfigReader.readStringTable(bytes, path: origin, diagnostics: &diagnostics)
             } else if path == "i18n/\(language).yml" {
@@ -70,9 +63,13 @@ public struct Theme: Sendable {
         }
         var table = english
         for (k, v) in chosen { table[k] = v }
+        let strings = Strings(table)
+        let templates = TemplateSet.compile(
+            sources: sources, strings: strings, bindings: ThemeBindings.all,
+            missing: { SourceLocation(path: (files[$0 + ".mustache"]?.origin ?? "Templates/\($0).mustache")) },
+            diagnostics: &diagnostics)
         return Theme(
-            library: MustacheLibrary(templates: templates), strings: Strings(table), assets: assets,
-            assetPaths: assetPaths)
+            templates: templates ?? TemplateSet.empty, strings: strings, assets: assets, assetPaths: assetPaths)
     }
 
     /// `assets/style.css` → `assets/style.<hash>.css`.
@@ -106,21 +103,33 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Renders template `name` with `context`; `nil` if the theme has no such template.
-    public func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
-    }
 }
 
-/// HTML escaping for templates that start with `{{% CONTENT_TYPE: OKRHTML }}`: the same five
-/// characters as swift-mustache's default (`& < > " '`), escaped over UTF-8 bytes. The default
-/// escapes character by character through a dictionary, which made escaping an eighth of a large
-/// build; a theme template without the pragma still gets the default, equally safe, escaping.
-struct OKRHTMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { HTML.escape(text) }
+/// Which view each template of the theme renders: the page kinds' templates and the components.
+public enum ThemeBindings {
+    /// Every bound template.
+    public static var all: [TemplateBinding] { PageKinds.all.flatMap { $0.templates } + components }
 
-    /// Registers the content type once, before any template is parsed (the parser resolves it).
-    static let register: Void = {
-        MustacheContentTypes.register(OKRHTMLContentType(), named: "OKRHTML")
-    }()
+    /// The components rendered once and placed by pages, and the pieces of trees assembled in Swift.
+    static let components: [TemplateBinding] = [
+        .view("partials/status", StatusView.self),
+        .view("partials/grade", GradeView.self),
+        .view("partials/person-link", PersonLinkView.self),
+        .view("partials/nav", NavView.self),
+        .view("partials/site-search", EmptyView.self),
+        .view("partials/objective-line", ObjectiveLineView.self),
+        .view("partials/objective-card", ObjectiveCardView.self),
+        .view("partials/cascade/node-open", ObjectiveSummaryView.self),
+        .view("partials/cascade/node-link", CascadeLinkView.self),
+        .view("partials/cascade/node-close", EmptyView.self),
+        .view("partials/cascade/krs-open", EmptyView.self),
+        .view("partials/cascade/krs-close", EmptyView.self),
+        .view("partials/cascade/kr-open", CascadeKeyResultView.self),
+        .view("partials/cascade/kr-close", TreeCloseView.self),
+        .view("partials/cascade/whole-open", CascadeWholeView.self),
+        .view("partials/cascade/whole-close", EmptyView.self),
+        .view("partials/cascade/group", CascadeGroupView.self),
+        .view("partials/team-tree/open", TeamEntryView.self),
+        .view("partials/team-tree/close", TreeCloseView.self),
+    ]
 }

@@ -1,0 +1,125 @@
+import OKRContent
+import OKRCore
+
+/// Pieces of HTML every page places, rendered once per build from the theme's partials: the status
+/// badge per status, the grade badge per score, the navigation per section, the search box, a link
+/// per person, and each published objective's summary, line and card.
+///
+/// An objective appears on many pages (cascade, team, person, period, the why chains of its
+/// contributors); its line (`partials/objective-line`) and card (`partials/objective-card`) are
+/// rendered once and placed as `{{{line_html}}}` and `{{{card_html}}}`. Pages link relative to the
+/// site root through `<base href>`, so a component's HTML is the same on every page.
+///
+/// Filled in stages while the ``SiteModel`` is created (later stages use earlier ones); read-only
+/// once the model is complete, which is before any page renders.
+public final class Components: @unchecked Sendable {
+    /// `partials/status` per status.
+    private(set) var status: [Status: String] = [:]
+    /// `partials/grade` per score in tenths (0…10).
+    private var grades: [Int: String] = [:]
+    /// `partials/nav` per section.
+    private var nav: [String: String] = [:]
+    /// `partials/site-search`: the search box in every page's header.
+    private(set) var searchBox = ""
+    /// `partials/person-link` per person, by name.
+    private var persons: [String: String] = [:]
+    /// "erwartet 0,7" / "erwartet 1,0" per objective type.
+    private(set) var expectedScoreLabels: [ObjectiveType: String] = [:]
+    /// Each published objective's summary; `nil` for unpublished ones.
+    private(set) var summaries: [ObjectiveSummary?] = []
+    /// Each published objective's rendered line.
+    private var lines: [String] = []
+    /// Each published objective's rendered card, kept up to ``cardCacheLimit`` objectives.
+    private var cards: [String?] = []
+    /// Each objective's summary signature (see ``Signatures``), to reuse components after an edit.
+    public private(set) var summarySignatures: [Int] = []
+
+    /// Cards are kept for organisations up to this many published objectives (about 5 KB each);
+    /// larger ones render a card each time a page shows it, trading time for memory.
+    static let cardCacheLimit = 25_000
+
+    private unowned let site: SiteModel
+
+    /// Components of `m`, empty until ``build(previous:)``.
+    init(_ m: SiteModel) {
+        site = m
+    }
+
+    /// Renders everything, taking over the components of `previous` whose objective is unchanged;
+    /// called once by the model's initialiser, once `self` is in place.
+    func build(previous: Components?) {
+        let m = site
+        let org = m.org
+        for s in Status.allCases { status[s] = m.render("partials/status", StatusView(site: m, status: s)) }
+        for type in ObjectiveType.allCases {
+            expectedScoreLabels[type] = m.t.format("score_expected", ["score": m.format.decimal1(type.expectedScore)])
+        }
+        for section in NavView.sections { nav[section] = m.render("partials/nav", NavView(site: m, section: section)) }
+        searchBox = m.render("partials/site-search", EmptyView())
+        for tenths in 0...10 {
+            grades[tenths] = m.render("partials/grade", GradeView(site: m, score: Double(tenths) / 10))
+        }
+        for person in m.people.all {
+            persons[person.name] = m.render("partials/person-link", PersonLinkView(site: m, name: person.name))
+        }
+        let signatures = Parallel.map(Array(org.objectives.indices)) { Signatures.summary(org, $0) }
+        summarySignatures = signatures
+        let reusable = previous.flatMap { p in
+            p.summaries.count == org.objectives.count && p.site.drawCharts == m.drawCharts ? p : nil
+        }
+        let old = previous?.summarySignatures ?? []
+        @Sendable func unchanged(_ o: ObjectiveIndex) -> Bool {
+            reusable != nil && o < old.count && old[o] == signatures[o] && reusable?.summaries[o] != nil
+        }
+        summaries = Parallel.map(Array(org.objectives.indices)) { o -> ObjectiveSummary? in
+            guard org.isPublished[o] else { return nil }
+            if unchanged(o), let s = reusable?.summaries[o] { return s }
+            return ObjectiveSummary(m, o)
+        }
+        lines = Parallel.map(Array(org.objectives.indices)) { o -> String in
+            guard org.isPublished[o] else { return "" }
+            if unchanged(o), let line = reusable?.lines[o] { return line }
+            return m.render("partials/objective-line", ObjectiveLineView(summary: ObjectiveSummaryView(site: m, o)))
+        }
+        let published = org.isPublished.reduce(0) { $0 + ($1 ? 1 : 0) }
+        if published <= Components.cardCacheLimit {
+            cards = Parallel.map(Array(org.objectives.indices)) { o -> String? in
+                guard org.isPublished[o] else { return nil }
+                if unchanged(o), let card = reusable?.cards[o] { return card }
+                return self.renderCard(o)
+            }
+        }
+    }
+
+    /// `partials/status` for a status.
+    public func statusHTML(_ s: Status) -> String { status[s] ?? "" }
+
+    /// `partials/grade` for a score: the graded view's badge in place of the status.
+    public func gradeHTML(_ score: Double) -> String {
+        let tenths = Int((Progress.roundScore(score) * 10).rounded())
+        if let cached = grades[tenths], Double(tenths) / 10 == score { return cached }
+        return site.render("partials/grade", GradeView(site: site, score: score))
+    }
+
+    /// `partials/nav` for a section (`""` marks none as current).
+    public func navHTML(_ section: String) -> String { nav[section] ?? "" }
+
+    /// `partials/person-link` for a person with a page, the escaped name for anyone else.
+    public func personHTML(_ name: String) -> String { persons[name] ?? HTML.escape(name) }
+
+    /// A published objective's summary.
+    public func summary(_ o: ObjectiveIndex) -> ObjectiveSummary? { summaries[o] }
+
+    /// A published objective's line (`partials/objective-line`).
+    public func lineHTML(_ o: ObjectiveIndex) -> String { lines[o] }
+
+    /// A published objective's card (`partials/objective-card`), kept or rendered now.
+    public func cardHTML(_ o: ObjectiveIndex) -> String {
+        if o < cards.count, let card = cards[o] { return card }
+        return renderCard(o)
+    }
+
+    private func renderCard(_ o: ObjectiveIndex) -> String {
+        site.render("partials/objective-card", ObjectiveCardView(ObjectiveSummaryView(site: site, o)))
+    }
+}

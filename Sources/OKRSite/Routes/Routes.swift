@@ -1,0 +1,103 @@
+import OKRCore
+
+/// Every page a build writes, by what it shows rather than by its path.
+public enum PageID: Hashable, Sendable {
+    /// `index.html`.
+    case home
+    /// A period's cascade.
+    case cascade(PeriodIndex)
+    /// The cascade below an objective whose part of the tree is too large for its period's page.
+    case cascadePart(ObjectiveIndex)
+    /// A period's alignment map.
+    case map(PeriodIndex)
+    /// The team tree.
+    case teams
+    /// One team.
+    case team(TeamIndex)
+    /// One objective.
+    case objective(ObjectiveIndex)
+    /// Everyone who owns or leads.
+    case people
+    /// One person.
+    case person(PersonIndex)
+    /// The archive of periods.
+    case periods
+    /// One period.
+    case period(PeriodIndex)
+    /// A period's health page.
+    case health(PeriodIndex)
+    /// What changed in the last seven days.
+    case changes
+    /// The search page.
+    case search
+    /// The page web servers show for missing paths.
+    case notFound
+}
+
+/// Where everything a build writes goes, relative to the output folder (pages link relative to the
+/// site root through `<base href>`, so these are also the links between pages).
+///
+/// The one place that knows paths: pages, exports, feeds, search entries and the incremental builder
+/// all ask here.
+public struct Routes: Sendable {
+    private let org: Organisation
+    private let people: People
+
+    /// The routes of `org`'s pages, with `people`'s pages.
+    public init(_ org: Organisation, people: People) {
+        self.org = org
+        self.people = people
+    }
+
+    /// The path of a page.
+    public func path(_ page: PageID) -> String {
+        switch page {
+        case .home: return "index.html"
+        case .cascade(let p): return "cascade/\(org.periods[p].id).html"
+        case .cascadePart(let o):
+            return "cascade/\(org.objectivePeriod[o].map { org.periods[$0].id } ?? "")/\(org.objectives[o].id).html"
+        case .map(let p): return "map/\(org.periods[p].id).html"
+        case .teams: return "teams/index.html"
+        case .team(let t): return "teams/\(org.teams.teams[t].id).html"
+        case .objective(let o): return "objectives/\(org.objectives[o].id).html"
+        case .people: return "people/index.html"
+        case .person(let i): return "people/\(people.all[i].slug).html"
+        case .periods: return "periods/index.html"
+        case .period(let p): return "periods/\(org.periods[p].id).html"
+        case .health(let p): return "health/\(org.periods[p].id).html"
+        case .changes: return "changes.html"
+        case .search: return "search/index.html"
+        case .notFound: return "404.html"
+        }
+    }
+
+    /// An objective's page.
+    public func objective(_ o: ObjectiveIndex) -> String { path(.objective(o)) }
+    /// A key result's row on its objective's page.
+    public func keyResult(_ o: ObjectiveIndex, _ k: KeyResultIndex) -> String {
+        objective(o) + "#kr-" + org.objectives[o].keyResults[k].id
+    }
+    /// A team's page.
+    public func team(_ t: TeamIndex) -> String { path(.team(t)) }
+    /// A period's page.
+    public func period(_ p: PeriodIndex) -> String { path(.period(p)) }
+    /// A period's cascade.
+    public func cascade(_ p: PeriodIndex) -> String { path(.cascade(p)) }
+    /// The page of a person called `name`, if the portal has one.
+    public func person(named name: String) -> String? { people.index[name].map { path(.person($0)) } }
+
+    // MARK: Files besides the pages
+
+    /// The JSON export of everything published.
+    public static let okrsJSON = "data/okrs.json"
+    /// The CSV export, one row per key result.
+    public static let okrsCSV = "data/okrs.csv"
+    /// The site's Atom feed.
+    public static let feed = "feed.xml"
+    /// The search page's index.
+    public static let searchData = "search/data.js"
+    /// The sitemap (only with `base_url`).
+    public static let sitemap = "sitemap.xml"
+    /// A team's Atom feed.
+    public func feed(team t: TeamIndex) -> String { "teams/\(org.teams.teams[t].id)/feed.xml" }
+}

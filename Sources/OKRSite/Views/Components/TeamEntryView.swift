@@ -1,0 +1,69 @@
+import OKRCore
+
+/// A team with its roll-up in the current period: the mean progress of its and its sub-teams'
+/// published objectives, and the status of that mean.
+public struct TeamEntryView: TemplateView {
+    let site: SiteModel
+    /// The team.
+    public let team: TeamIndex
+    /// Whether it has sub-teams drawn below it (the team tree).
+    public var hasChildren = false
+    let link: TeamLinkView
+    let statusView: StatusView
+
+    /// The entry of team `t`.
+    init(site: SiteModel, team t: TeamIndex, hasChildren: Bool = false) {
+        self.site = site
+        team = t
+        self.hasChildren = hasChildren
+        link = TeamLinkView(site: site, team: t)
+        statusView = StatusView(site: site, status: TeamEntryView.rollUp(site, t)?.status ?? .onTrack)
+    }
+
+    /// The roll-up in the current period: mean progress, objectives counted, status.
+    static func rollUp(_ m: SiteModel, _ t: TeamIndex) -> (progress: Double, count: Int, status: Status)? {
+        guard let p = m.org.currentPeriod else { return nil }
+        let (progress, count) = m.figures[p].rollUp[t]
+        return (progress, count, m.rollUpStatus(progress, period: p))
+    }
+
+    /// The roll-up's progress bar.
+    public var rollUpBar: String {
+        guard let p = site.org.currentPeriod, let r = TeamEntryView.rollUp(site, team) else { return "" }
+        let period = site.org.periods[p]
+        return site.chart {
+            ProgressBar.svg(
+                progress: r.progress,
+                expected: period.contains(site.org.asOf) ? period.expected(asOf: site.org.asOf) : nil,
+                status: r.status, labels: site.labels)
+        }
+    }
+
+    public static let schema = ViewSchema<TeamEntryView>(
+        "TeamEntry", "A team with its roll-up in the current period (teams index, team page, person page).",
+        fields: Field.embed(\.link) + Field.embed(\.statusView) + [
+            .view("lead", "the team's lead") {
+                PersonLinkView(site: $0.site, name: $0.site.org.teams.teams[$0.team].lead)
+            },
+            .flag("has_lead", "whether the team has a lead") { $0.site.org.teams.teams[$0.team].lead != nil },
+            .html("status_html", "the roll-up's status badge") { $0.site.components.statusHTML($0.statusView.status) },
+            .number("own_count", "its own objectives in the current period") { v in
+                v.site.org.currentPeriod.map { v.site.figures[$0].byTeam[v.team].count } ?? 0
+            },
+            .number("rollup_count", "its and its sub-teams' objectives in the current period") {
+                TeamEntryView.rollUp($0.site, $0.team)?.count ?? 0
+            },
+            .flag("has_rollup", "whether it or its sub-teams have objectives in the current period") {
+                (TeamEntryView.rollUp($0.site, $0.team)?.count ?? 0) > 0
+            },
+            .text("rollup_label", "\"3 Objectives\": how many the roll-up counts") { v in
+                let n = TeamEntryView.rollUp(v.site, v.team)?.count ?? 0
+                return v.site.t.plural("team_rollup", count: n, formatted: v.site.format.integer(n))
+            },
+            .text("rollup_pct", "the roll-up's progress as a percentage") { v in
+                TeamEntryView.rollUp(v.site, v.team).map { v.site.format.percent($0.progress) } ?? ""
+            },
+            .html("rollup_bar", "the roll-up's progress bar (SVG)") { $0.rollUpBar },
+            .flag("has_children", "in the team tree: whether sub-teams follow") { $0.hasChildren },
+        ])
+}
