@@ -3,7 +3,8 @@ import OKRCore
 /// Which view a template renders: the template's name and the views on the render stack, outermost
 /// first (a page renders its ``PageFrame`` with its own view inside).
 public struct TemplateBinding: Sendable {
-    let name: String
+    /// The template's name (`objective`, `partials/status`).
+    public let name: String
     let frames: [AnySchema]
     let types: [ObjectIdentifier]
 

@@ -105,7 +105,7 @@ extension Field {
         }
         let schema = C.schema.erased
         return schema.fields.filter { !except.contains($0.name) }.map {
-            Field(erased: $0.shifted(by: offset, from: schema.name))
+            Field(erased: $0.shifted(by: offset, from: schema))
         }
     }
 }
@@ -152,10 +152,10 @@ final class AnyField: Sendable {
     let name: String
     let doc: String
     let kind: Kind
-    /// The view this field was embedded from (``Field/embed(_:)``), for the docs.
-    let embeddedFrom: String?
+    /// The view this field was embedded from (``Field/embed(_:except:)``), for the docs.
+    let embeddedFrom: AnySchema?
 
-    init(name: String, doc: String, kind: Kind, embeddedFrom: String? = nil) {
+    init(name: String, doc: String, kind: Kind, embeddedFrom: AnySchema? = nil) {
         self.name = name
         self.doc = doc
         self.kind = kind
@@ -163,7 +163,7 @@ final class AnyField: Sendable {
     }
 
     /// This field of a view stored `offset` bytes into another view.
-    func shifted(by offset: Int, from view: String) -> AnyField {
+    func shifted(by offset: Int, from view: AnySchema) -> AnyField {
         let moved: Kind
         switch kind {
         case .text(let get): moved = .text { get($0 + offset) }
