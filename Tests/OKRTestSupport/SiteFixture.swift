@@ -51,15 +51,25 @@ public final class SiteFixture: @unchecked Sendable {
         -> CheckResult
     {
         var diagnostics = Diagnostics()
-        let day = Day(iso: asOf)!  // tests pass valid dates
-        var site = try SiteReader.read(root: root, diagnostics: &diagnostics)
-        if let read = site {
-            site = try GitHistory(siteRoot: root).apply(
-                to: read, asOf: day, requested: history, diagnostics: &diagnostics)
+        let pipeline = SitePipeline(siteRoot: root, asOf: Day(iso: asOf)!, includeDrafts: drafts, history: history)
+        let loaded = try pipeline.run(diagnostics: &diagnostics)  // tests pass valid dates
+        return CheckResult(organisation: loaded?.org, diagnostics: diagnostics.sorted)
+    }
+
+    /// The shared model of a build of this site with the default theme (or the site's own
+    /// `Templates/`), as the build makes it before rendering: for tests of views in memory.
+    public func model(asOf: String = "2026-11-29", drafts: Bool = false, charts: Bool = true) throws -> SiteModel {
+        var diagnostics = Diagnostics()
+        let pipeline = SitePipeline(siteRoot: root, asOf: Day(iso: asOf)!, includeDrafts: drafts)  // valid dates
+        guard let loaded = try pipeline.run(diagnostics: &diagnostics) else {
+            throw FixtureError("the site cannot be read: \(diagnostics.sorted)")
         }
-        let org = site.map { Resolver.resolve($0, asOf: day, includeDrafts: drafts, diagnostics: &diagnostics) }
-        if let org { Lint.check(org, into: &diagnostics) }
-        return CheckResult(organisation: org, diagnostics: diagnostics.sorted)
+        let theme = try Theme.load(
+            siteRoot: root, overrideDir: nil, language: loaded.site.config.language, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else {
+            throw FixtureError("\(diagnostics.sorted.filter { $0.severity == .error })")
+        }
+        return SiteModel(org: loaded.org, theme: theme, charts: charts)
     }
 
     /// Builds the site into `output` (default `ROOT/public`), as `okrportal build` does.
