@@ -4,16 +4,18 @@
 public enum TitleWords {
     /// The words of a title: split at white space, surrounding punctuation and quotes removed, case kept.
     public static func words(_ title: String) -> [Substring] {
-        let trim: Set<Character> = [
-            "(", ")", "[", "]", "\"", "'", "„", "“", "”", "‚", "‘", "’", "«", "»", ",", ";", ":", "!", "?", ".", "…",
-        ]
-        return title.split(whereSeparator: { $0.isWhitespace }).compactMap { w -> Substring? in
+        title.split(whereSeparator: { $0.isWhitespace }).compactMap { w -> Substring? in
             var w = w
             while let c = w.first, trim.contains(c) { w = w.dropFirst() }
             while let c = w.last, trim.contains(c) { w = w.dropLast() }
             return w.isEmpty ? nil : w
         }
     }
+
+    /// Punctuation and quotes around a word.
+    private static let trim: Set<Character> = [
+        "(", ")", "[", "]", "\"", "'", "„", "“", "”", "‚", "‘", "’", "«", "»", ",", ";", ":", "!", "?", ".", "…",
+    ]
 
     /// Number words people write instead of digits. "ein/eine/one" are left out: they are articles too.
     public static let numberWords: Set<String> = [

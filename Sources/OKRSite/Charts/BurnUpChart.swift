@@ -23,6 +23,35 @@ public enum BurnUpChart {
         let f = labels.format
         let t = labels.strings
         var svg = SVG()
+        // Axes, the expected line and the as-of marker: the same in every burn-up chart of the period.
+        let key = ChartMemo.Key(kind: ChartMemo.Key.burnUpFrame, a: period.start.ordinal, b: period.end.ordinal)
+        svg.append(labels.memo.bytes(key) { frame(period: period, asOf: asOf, labels: labels) })
+        let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
+        let area =
+            coords + [
+                "\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))",
+                "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))",
+            ]
+        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .text(area.joined(separator: " "))])
+        svg.element(
+            "polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
+        svg.element(
+            "circle", ["class": "point", "cx": .n(x(last.day, period: period)), "cy": .n(y(last.progress)), "r": "3.5"])
+        let description = t.format(
+            "chart_burnup_desc",
+            [
+                "progress": f.percent(last.progress), "date": f.date(last.day),
+                "expected": f.percent(period.expected(asOf: last.day)), "count": f.integer(points.count),
+            ])
+        return svg.render(
+            width: width, height: height, title: t["chart_burnup_title"], description: description,
+            className: "chart burnup", idPrefix: id)
+    }
+
+    /// The axes, the expected line and the as-of marker of a period's burn-up charts.
+    static func frame(period: Period, asOf: Day, labels: ChartLabels) -> [UInt8] {
+        let f = labels.format
+        var svg = SVG()
         let (left, right, top, bottom) = plot.edges
         svg.open("g", ["class": "axis"])
         for v in [0.0, 0.25, 0.5, 0.75, 1.0] {
@@ -49,28 +78,10 @@ public enum BurnUpChart {
             let xx = Attribute.n(x(asOf, period: period))
             svg.element("line", ["class": "asof", "x1": xx, "y1": .n(top), "x2": xx, "y2": .n(bottom)])
             svg.element(
-                "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
+                "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"],
+                text: labels.strings["chart_today"])
         }
-        let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
-        let area =
-            coords + [
-                "\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))",
-                "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))",
-            ]
-        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .text(area.joined(separator: " "))])
-        svg.element(
-            "polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
-        svg.element(
-            "circle", ["class": "point", "cx": .n(x(last.day, period: period)), "cy": .n(y(last.progress)), "r": "3.5"])
-        let description = t.format(
-            "chart_burnup_desc",
-            [
-                "progress": f.percent(last.progress), "date": f.date(last.day),
-                "expected": f.percent(period.expected(asOf: last.day)), "count": f.integer(points.count),
-            ])
-        return svg.render(
-            width: width, height: height, title: t["chart_burnup_title"], description: description,
-            className: "chart burnup", idPrefix: id)
+        return svg.bytes
     }
 
     /// The points as a table.

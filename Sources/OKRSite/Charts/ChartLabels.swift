@@ -6,6 +6,8 @@ public struct ChartLabels: Sendable {
     public let strings: Strings
     /// Number and date formats.
     public let format: Formatter
+    /// Pieces of charts drawn once per build.
+    public let memo = ChartMemo()
 
     /// Creates labels.
     public init(strings: Strings, format: Formatter) {

@@ -34,6 +34,31 @@ public enum ConfidenceChart {
         id: String
     ) -> String? {
         guard !points.isEmpty else { return nil }
+        var svg = SVG()
+        // Axes and the as-of marker: the same in every confidence chart of the period.
+        let key = ChartMemo.Key(kind: ChartMemo.Key.confidenceFrame, a: period.start.ordinal, b: period.end.ordinal)
+        svg.append(labels.memo.bytes(key) { frame(period: period, asOf: asOf, labels: labels) })
+        if points.count > 1 {
+            svg.element(
+                "polyline",
+                [
+                    "class": "actual confidence-course",
+                    "points": .text(
+                        points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.value)))" }
+                            .joined(separator: " ")),
+                ])
+        }
+        for p in points {
+            svg.element(
+                "circle", ["class": "point", "cx": .n(x(p.day, period: period)), "cy": .n(y(p.value)), "r": "3.5"])
+        }
+        return svg.render(
+            width: width, height: height, title: title, description: description, className: "chart confidence-chart",
+            idPrefix: id)
+    }
+
+    /// The axes and the as-of marker of a period's confidence charts.
+    static func frame(period: Period, asOf: Day, labels: ChartLabels) -> [UInt8] {
         let f = labels.format
         let t = labels.strings
         let (left, right, top, bottom) = plot.edges
@@ -60,23 +85,7 @@ public enum ConfidenceChart {
             svg.element(
                 "text", ["class": "asof-label", "x": xx, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
         }
-        if points.count > 1 {
-            svg.element(
-                "polyline",
-                [
-                    "class": "actual confidence-course",
-                    "points": .text(
-                        points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.value)))" }
-                            .joined(separator: " ")),
-                ])
-        }
-        for p in points {
-            svg.element(
-                "circle", ["class": "point", "cx": .n(x(p.day, period: period)), "cy": .n(y(p.value)), "r": "3.5"])
-        }
-        return svg.render(
-            width: width, height: height, title: title, description: description, className: "chart confidence-chart",
-            idPrefix: id)
+        return svg.bytes
     }
 
     /// The points as a table (day, value), for the health page; a key result's check-in table serves it.

@@ -5,6 +5,15 @@ public enum StatusRing {
     /// The ring's inline SVG.
     public static func svg(progress: Double, status: Status, labels: ChartLabels) -> String {
         let p = Progress.clamp(progress)
+        let circumference = 2 * Double.pi * 8.0
+        // Drawn from these numbers only: each distinct ring once per build.
+        let key = ChartMemo.Key(
+            kind: ChartMemo.Key.statusRing, a: Int((p * circumference * 10).rounded()) * 2 + (p > 0 ? 1 : 0),
+            b: Int((p * 100).rounded()), c: Status.allCases.firstIndex(of: status) ?? 0)
+        return labels.memo.string(key) { draw(p, status: status, labels: labels) }
+    }
+
+    private static func draw(_ p: Double, status: Status, labels: ChartLabels) -> String {
         let r = 8.0
         let circumference = 2 * Double.pi * r
         var svg = SVG()

@@ -56,14 +56,21 @@ public enum TrendChart {
                 "text", ["class": "tick", "x": .n(left - 6), "y": .n(scale.y(v) + 4), "text-anchor": "end"],
                 text: f.number(v))
         }
-        // Time axis: ticks and labels.
-        for d in Ticks.dates(start: period.start, end: period.end) {
-            let x = Attribute.n(scale.x(d))
-            svg.element("line", ["class": "tick-mark", "x1": x, "y1": .n(bottom), "x2": x, "y2": .n(bottom + 4)])
-            svg.element(
-                "text", ["class": "tick", "x": x, "y": .n(bottom + 17), "text-anchor": "middle"],
-                text: f.shortDate(d))
-        }
+        // Time axis: ticks and labels, the same in every trend chart of the period.
+        let key = ChartMemo.Key(kind: ChartMemo.Key.trendTimeAxis, a: period.start.ordinal, b: period.end.ordinal)
+        svg.append(
+            labels.memo.bytes(key) {
+                var axis = SVG()
+                for d in Ticks.dates(start: period.start, end: period.end) {
+                    let x = Attribute.n(scale.x(d))
+                    axis.element(
+                        "line", ["class": "tick-mark", "x1": x, "y1": .n(bottom), "x2": x, "y2": .n(bottom + 4)])
+                    axis.element(
+                        "text", ["class": "tick", "x": x, "y": .n(bottom + 17), "text-anchor": "middle"],
+                        text: f.shortDate(d))
+                }
+                return axis.bytes
+            })
         if let unit = kr.unit, !unit.isEmpty {
             // Left-aligned above the value axis: right-aligned into the margin, "Interaktionen" lost its start.
             svg.element("text", ["class": "unit", "x": "2", "y": "11"], text: unit)

@@ -1,3 +1,4 @@
+import Foundation
 import OKRCore
 
 /// Atom feeds (RFC 4287) of the week's check-ins and status moves (``Changes``): `feed.xml` for the
@@ -31,14 +32,38 @@ public enum AtomFeed {
             guard let t = m.org.objectiveTeam[item.objective] else { continue }
             for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
         }
+        // An entry sits in the feed of its team and of every team above: render it once for all of them.
+        let entries = EntryCache(count: items.count)
         for t in teams(m) {
             let mine = byTeam[t]
             files.append(
                 ExportFile(path: m.routes.feed(team: t)) {
-                    document(m, team: t, entries: mine.map { items[$0].render(m, "../../") })
+                    document(m, team: t, entries: mine.map { i in entries.entry(i) { items[i].render(m, "../../") } })
                 })
         }
         return files
+    }
+
+    /// Team feeds' entries, each rendered by the first feed that needs it. Feeds render in parallel:
+    /// the lock guards the slots, not the rendering, so two feeds may render one entry at once and
+    /// store the same bytes.
+    final class EntryCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [String?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func entry(_ i: Int, render: () -> String) -> String {
+            lock.lock()
+            let cached = slots[i]
+            lock.unlock()
+            if let cached { return cached }
+            let text = render()
+            lock.lock()
+            slots[i] = text
+            lock.unlock()
+            return text
+        }
     }
 
     /// One feed document.

@@ -27,43 +27,62 @@ public struct Formatter: Sendable {
         self.monthNames = monthNames.count == 12 ? monthNames : (1...12).map { String($0) }
     }
 
+    private static let scales: [Double] = [1, 10, 100, 1000, 10000]
+
     /// A number with up to `maxDecimals` decimals (trailing zeros dropped) and grouped thousands.
+    /// Written into a byte buffer: charts and tables format hundreds of thousands of numbers a build.
     public func number(_ x: Double, maxDecimals: Int = 2) -> String {
         guard x.isFinite else { return "–" }
-        let scale = [1.0, 10, 100, 1000, 10000][min(max(maxDecimals, 0), 4)]
+        let scale = Formatter.scales[min(max(maxDecimals, 0), 4)]
         let scaled = (abs(x) * scale).rounded()
         let negative = x < 0 && scaled > 0
         guard scaled < 9e15 else { return String(x) }
         let whole = Int(scaled / scale)
         var fraction = Int(scaled) - whole * Int(scale)
-        var decimals = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        if negative { out.append(contentsOf: "−".utf8) }
+        appendGrouped(whole, to: &out)
         if fraction > 0 {
             var digits = maxDecimals
             while fraction % 10 == 0 && digits > 0 {
                 fraction /= 10
                 digits -= 1
             }
-            let f = String(fraction)
-            decimals = decimalSeparator + String(repeating: "0", count: max(0, digits - f.count)) + f
+            out.append(contentsOf: decimalSeparator.utf8)
+            let start = out.count
+            while fraction > 0 {
+                out.append(UInt8(48 + fraction % 10))
+                fraction /= 10
+            }
+            while out.count - start < digits { out.append(48) }
+            out[start...].reverse()
         }
-        return (negative ? "−" : "") + grouped(whole) + decimals
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A whole number with grouped thousands.
     public func integer(_ n: Int) -> String {
-        (n < 0 ? "−" : "") + grouped(abs(n))
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        if n < 0 { out.append(contentsOf: "−".utf8) }
+        appendGrouped(n.magnitude, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func grouped(_ n: Int) -> String {
-        let digits = Array(String(n).utf8)
-        guard digits.count > 3 else { return String(decoding: digits, as: UTF8.self) }
-        var out = [UInt8]()
-        out.reserveCapacity(digits.count + digits.count / 3)
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(contentsOf: groupSeparator.utf8) }
-            out.append(c)
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// `n`'s digits with the group separator every three.
+    func appendGrouped(_ n: some BinaryInteger, to out: inout [UInt8]) {
+        var n = UInt64(n)
+        let start = out.count
+        var count = 0
+        let separator = Array(groupSeparator.utf8.reversed())
+        repeat {
+            if count > 0 && count % 3 == 0 { out.append(contentsOf: separator) }
+            out.append(UInt8(48 + n % 10))
+            n /= 10
+            count += 1
+        } while n > 0
+        out[start...].reverse()
     }
 
     /// A share 0…1 as a whole percentage: `42 %` / `42%`.

@@ -20,9 +20,30 @@ public struct Markdown: Sendable {
     /// Gives cmark's task-list checkboxes an `aria-label`: a form control without a name is a
     /// critical accessibility error (axe's `label` rule), and the item's text follows it anyway.
     func labelTasks(_ html: String) -> String {
-        guard let taskLabel, html.contains("<input type=\"checkbox\" ") else { return html }
+        guard let taskLabel, Markdown.contains(html, "<input type=\"checkbox\" ") else { return html }
         return html.replacing(
             "<input type=\"checkbox\" ", with: "<input type=\"checkbox\" aria-label=\"\(HTML.escape(taskLabel))\" ")
+    }
+
+    /// Whether `text` holds `needle`, over bytes: Foundation's `contains` converts the whole text to
+    /// UTF-16 first, and the standard library's `firstRange(of:)` looked up generic metadata per byte
+    /// (callgrind: 4 % of a build between them).
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { h in
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard let first = n.first, h.count >= n.count else { return false }
+            var i = 0
+            while i <= h.count - n.count {
+                if h[i] == first {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Registers the GFM extensions once per process; cmark-gfm's registry is not thread-safe.

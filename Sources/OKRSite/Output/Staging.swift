@@ -95,7 +95,12 @@ public final class Staging: @unchecked Sendable {
         let old = SiteReader.join(output, path)
         guard let stamp = FileSystem.stamp(old), stamp.size == new.count else { return false }
         guard case .success(let bytes) = FileSystem.read(old) else { return false }
-        let same = bytes.withUnsafeBytes { $0.elementsEqual(new) }
+        let same = bytes.withUnsafeBytes { old in
+            guard old.count == new.count, let a = old.baseAddress, let b = new.baseAddress else {
+                return old.count == new.count
+            }
+            return memcmp(a, b, new.count) == 0
+        }
         return same && FileSystem.link(old, SiteReader.join(directory, path))
     }
 

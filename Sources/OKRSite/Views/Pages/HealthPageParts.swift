@@ -1,6 +1,19 @@
 import OKRCore
 
 extension HealthPageView {
+    /// The charts of the page with their data tables.
+    struct Charts {
+        var confidence: (chart: String, table: String)?
+        var origin: (chart: String, table: String)
+        var scores: (type: String, team: String)
+
+        init(_ site: SiteModel, _ period: PeriodIndex, _ health: HealthFigures) {
+            confidence = HealthPageView.confidence(site, period, health)
+            origin = HealthPageView.origin(site, health)
+            scores = HealthPageView.scoreCharts(site, health)
+        }
+    }
+
     /// Objectives with a number of key results outside the recommended range.
     var krsOutside: [OutsideRangeView] {
         health.outsideKeyResultRange(site.org).map { o in
@@ -18,7 +31,9 @@ extension HealthPageView {
     }
 
     /// The mean confidence chart and its table.
-    var confidence: (chart: String, table: String)? {
+    static func confidence(_ site: SiteModel, _ period: PeriodIndex, _ health: HealthFigures) -> (
+        chart: String, table: String
+    )? {
         let t = site.t
         let fmt = site.format
         let points = health.confidence.map { ConfidenceChart.Point(day: $0.day, value: $0.mean) }
@@ -41,7 +56,7 @@ extension HealthPageView {
     }
 
     /// Who set the objectives: the share bottom-up, over all and per team.
-    var origin: (chart: String, table: String) {
+    static func origin(_ site: SiteModel, _ health: HealthFigures) -> (chart: String, table: String) {
         let t = site.t
         let h = health
         var rows = [
@@ -64,7 +79,7 @@ extension HealthPageView {
     }
 
     /// The latest closed period's mean scores by type and by team.
-    var scoreCharts: (type: String, team: String) {
+    static func scoreCharts(_ site: SiteModel, _ health: HealthFigures) -> (type: String, team: String) {
         guard let latest = health.closedPeriods.indices.last else { return ("", "") }
         let t = site.t
         let q = health.closedPeriods[latest]

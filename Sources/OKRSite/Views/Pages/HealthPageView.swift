@@ -9,12 +9,16 @@ public struct HealthPageView: PageView {
     public let period: PeriodIndex
     /// The period's health figures.
     public let health: HealthFigures
+    /// The charts the template tests before placing them, drawn once (see HealthPageParts.swift).
+    let charts: Lazy<Charts>
 
     init(_ m: SiteModel, _ p: PeriodIndex) {
         period = p
         frame = PageFrame(
             m, .health(p), title: m.t.format("health_title", ["period": m.org.periods[p].id]), section: "periods")
-        health = HealthFigures(m.org, period: p, figures: m.figures)
+        let health = HealthFigures(m.org, period: p, figures: m.figures)
+        self.health = health
+        charts = Lazy { Charts(m, p, health) }
     }
 
     var site: SiteModel { frame.site }
@@ -104,18 +108,26 @@ public struct HealthPageView: PageView {
             .list("outdated", "the outdated key results") { $0.outdated },
             .flag("has_outdated", "whether there are any") { !$0.health.outdated.isEmpty },
             .flag("has_confidence", "whether any check-in gave a confidence") { !$0.health.confidence.isEmpty },
-            .html("confidence_chart", "the mean confidence week by week (SVG)") { $0.confidence?.chart ?? "" },
-            .html("confidence_table", "its data table") { $0.confidence?.table ?? "" },
-            .html("origin_chart", "the share of objectives set bottom-up, per team (SVG)") { $0.origin.chart },
-            .html("origin_table", "its data table") { $0.origin.table },
+            .html("confidence_chart", "the mean confidence week by week (SVG)") {
+                $0.charts.get.confidence?.chart ?? ""
+            },
+            .html("confidence_table", "its data table") { $0.charts.get.confidence?.table ?? "" },
+            .html("origin_chart", "the share of objectives set bottom-up, per team (SVG)") {
+                $0.charts.get.origin.chart
+            },
+            .html("origin_table", "its data table") { $0.charts.get.origin.table },
             .flag("has_closed", "whether closed periods up to this one are graded") {
                 !$0.health.closedPeriods.isEmpty
             },
             .list("closed_periods", "those periods, oldest first") { v in
                 v.health.closedPeriods.map { PeriodHeaderView(site: v.site, period: $0) }
             },
-            .html("scores_type_chart", "the latest closed period's mean scores by type (SVG)") { $0.scoreCharts.type },
-            .html("scores_team_chart", "the latest closed period's mean scores by team (SVG)") { $0.scoreCharts.team },
+            .html("scores_type_chart", "the latest closed period's mean scores by type (SVG)") {
+                $0.charts.get.scores.type
+            },
+            .html("scores_team_chart", "the latest closed period's mean scores by team (SVG)") {
+                $0.charts.get.scores.team
+            },
             .list("scores_by_type", "mean scores per type and closed period") { $0.scoresByType },
             .list("scores_by_team", "mean scores per team and closed period") { $0.scoresByTeam },
         ])

@@ -9,6 +9,9 @@ public struct ObjectivePageView: PageView {
     public let frame: PageFrame
     /// The objective's head: its summary with the words for its type and origin.
     public let head: ObjectiveHeadView
+    private let chain: Lazy<[(parent: ObjectiveIndex, keyResult: KeyResultIndex?, afterGap: Bool)]>
+    private let burnUpChart: Lazy<(chart: String, table: String)?>
+    private let lineageItems: Lazy<[LineageItemView]>
 
     /// The page of published objective `o`.
     init(_ m: SiteModel, _ o: ObjectiveIndex) {
@@ -16,6 +19,9 @@ public struct ObjectivePageView: PageView {
         objective = o
         frame = PageFrame(m, .objective(o), title: m.org.objectives[o].title, section: "cascade")
         head = ObjectiveHeadView(summary: ObjectiveSummaryView(site: m, o))
+        chain = Lazy { m.shownChain(of: o) }
+        burnUpChart = Lazy { ObjectivePageView.burnUp(m, o) }
+        lineageItems = Lazy { ObjectivePageView.lineage(m, o) }
     }
 
     private var org: Organisation { site.org }
@@ -23,7 +29,7 @@ public struct ObjectivePageView: PageView {
 
     /// The why chain from the company objective down to (not including) this one.
     public var whyChain: [ChainStepView] {
-        site.shownChain(of: objective).reversed().map { step in
+        chain.get.reversed().map { step in
             ChainStepView(
                 summary: ObjectiveSummaryView(site: site, step.parent), keyResult: step.keyResult,
                 afterGap: step.afterGap)
@@ -31,7 +37,7 @@ public struct ObjectivePageView: PageView {
     }
 
     /// Whether the chain skips ancestors (the gap follows the topmost entry, which comes first).
-    public var chainGap: Bool { site.shownChain(of: objective).last?.afterGap ?? false }
+    public var chainGap: Bool { chain.get.last?.afterGap ?? false }
 
     /// The objectives it aligns to besides its primary one.
     public var alsoAligned: [ChainStepView] {
@@ -41,15 +47,18 @@ public struct ObjectivePageView: PageView {
     }
 
     /// The objective it continues and those that continue it (`continues:`), published only.
-    public var lineage: [LineageItemView] {
+    public var lineage: [LineageItemView] { lineageItems.get }
+
+    private static func lineage(_ m: SiteModel, _ o: ObjectiveIndex) -> [LineageItemView] {
+        let org = m.org
         func entry(_ other: ObjectiveIndex, _ key: String) -> LineageItemView {
             let period = org.objectivePeriod[other].map { org.periods[$0].id } ?? ""
             return LineageItemView(
-                summary: ObjectiveSummaryView(site: site, other), label: site.t.format(key, ["period": period]))
+                summary: ObjectiveSummaryView(site: m, other), label: m.t.format(key, ["period": period]))
         }
         var items: [LineageItemView] = []
-        if let p = org.publishedPredecessor(of: objective) { items.append(entry(p, "objective_continues")) }
-        for s in org.publishedSuccessors(of: objective) { items.append(entry(s, "objective_continued_by")) }
+        if let p = org.publishedPredecessor(of: o) { items.append(entry(p, "objective_continues")) }
+        for s in org.publishedSuccessors(of: o) { items.append(entry(s, "objective_continued_by")) }
         return items
     }
 
@@ -73,15 +82,18 @@ public struct ObjectivePageView: PageView {
     }
 
     /// The burn-up chart and its table, when charts are drawn and the objective has a period.
-    public var burnUp: (chart: String, table: String)? {
-        guard site.drawCharts, let p = period else { return nil }
-        let points = site.history[objective]
+    public var burnUp: (chart: String, table: String)? { burnUpChart.get }
+
+    private static func burnUp(_ m: SiteModel, _ o: ObjectiveIndex) -> (chart: String, table: String)? {
+        let org = m.org
+        guard m.drawCharts, let p = org.objectivePeriod[o] else { return nil }
+        let points = m.history[o]
         guard
             let chart = BurnUpChart.svg(
-                points: points, period: org.periods[p], asOf: org.asOf, status: org.states[objective].status,
-                labels: site.labels, id: "burnup")
+                points: points, period: org.periods[p], asOf: org.asOf, status: org.states[o].status, labels: m.labels,
+                id: "burnup")
         else { return nil }
-        return (chart, BurnUpChart.table(points: points, period: org.periods[p], labels: site.labels))
+        return (chart, BurnUpChart.table(points: points, period: org.periods[p], labels: m.labels))
     }
 
     /// The end of a closed period: the grade and the closing note.

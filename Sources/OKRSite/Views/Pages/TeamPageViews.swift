@@ -3,17 +3,18 @@ import OKRCore
 /// `teams/index.html`: the team tree with each team's roll-up, and the departments compared.
 public struct TeamsPageView: PageView {
     public let frame: PageFrame
+    private let departments: Lazy<(chart: String, table: String)?>
 
     init(_ m: SiteModel) {
         frame = PageFrame(m, .teams, title: m.t["teams_title"], section: "teams")
+        departments = Lazy {
+            guard let p = m.org.currentPeriod, let root = m.org.teams.root else { return nil }
+            return m.teamComparison(m.org.teams.children[root], period: p, id: "departments")
+        }
     }
 
     private var site: SiteModel { frame.site }
-
-    private var comparison: (chart: String, table: String)? {
-        guard let p = site.org.currentPeriod, let root = site.org.teams.root else { return nil }
-        return site.teamComparison(site.org.teams.children[root], period: p, id: "departments")
-    }
+    private var comparison: (chart: String, table: String)? { departments.get }
 
     /// The team tree as nested lists, from `partials/team-tree/open` and `close`, without recursion.
     public var treeHTML: String {
@@ -68,6 +69,15 @@ public struct TeamPageView: PageView {
     /// The team.
     public let team: TeamIndex
     let filterBar: FilterBarView
+    private let cache: Lazy<Cache>
+
+    /// What the template reads more than once (a list and whether it is empty), made once.
+    private struct Cache {
+        var periods: [PeriodObjectivesView]
+        var comparison: (chart: String, table: String)?
+        var contributes: [ContributionView]
+        var supporters: [SupporterTeamView]
+    }
 
     init(_ m: SiteModel, _ t: TeamIndex) {
         team = t
@@ -77,6 +87,14 @@ public struct TeamPageView: PageView {
         filterBar = FilterBarView(
             m, target: "team-objectives", objectives: TeamPageView.periodOrder(m).flatMap { m.figures[$0].byTeam[t] },
             keys: [.period, .status, .owner])
+        cache = Lazy {
+            Cache(
+                periods: TeamPageView.periods(m, t),
+                comparison: m.org.currentPeriod.flatMap {
+                    m.teamComparison(m.org.teams.children[t], period: $0, id: "subteams")
+                },
+                contributes: TeamPageView.contributes(m, t), supporters: TeamPageView.supporters(m, t))
+        }
     }
 
     private var site: SiteModel { frame.site }
@@ -87,52 +105,50 @@ public struct TeamPageView: PageView {
     }
 
     /// The team's objectives per period.
-    public var periods: [PeriodObjectivesView] {
-        TeamPageView.periodOrder(site).compactMap { p in
-            let own = site.figures[p].byTeam[team]
-            guard !own.isEmpty else { return nil }
-            return PeriodObjectivesView(
-                header: PeriodHeaderView(site: site, period: p),
-                objectives: own.map { ObjectiveSummaryView(site: site, $0) })
-        }
-    }
-
-    private var comparison: (chart: String, table: String)? {
-        site.org.currentPeriod.flatMap {
-            site.teamComparison(site.org.teams.children[team], period: $0, id: "subteams")
-        }
-    }
-
+    public var periods: [PeriodObjectivesView] { cache.get.periods }
+    private var comparison: (chart: String, table: String)? { cache.get.comparison }
     /// Objectives of other teams that this team's objectives in the current period align to, each with
     /// the first of the team's objectives that does.
-    public var contributes: [ContributionView] {
-        guard let p = site.org.currentPeriod else { return [] }
+    public var contributes: [ContributionView] { cache.get.contributes }
+    /// Other teams whose objectives align to this team's objectives in the current period, in tree
+    /// order, with how many.
+    public var supporters: [SupporterTeamView] { cache.get.supporters }
+
+    private static func periods(_ m: SiteModel, _ t: TeamIndex) -> [PeriodObjectivesView] {
+        periodOrder(m).compactMap { p in
+            let own = m.figures[p].byTeam[t]
+            guard !own.isEmpty else { return nil }
+            return PeriodObjectivesView(
+                header: PeriodHeaderView(site: m, period: p), objectives: own.map { ObjectiveSummaryView(site: m, $0) })
+        }
+    }
+
+    private static func contributes(_ m: SiteModel, _ t: TeamIndex) -> [ContributionView] {
+        guard let p = m.org.currentPeriod else { return [] }
         var seen = Set<ObjectiveIndex>()
         var result: [ContributionView] = []
-        for o in site.figures[p].byTeam[team] {
-            for e in site.org.publishedParents(of: o) where site.org.objectiveTeam[e.parent] != team {
+        for o in m.figures[p].byTeam[t] {
+            for e in m.org.publishedParents(of: o) where m.org.objectiveTeam[e.parent] != t {
                 guard seen.insert(e.parent).inserted else { continue }
                 result.append(
                     ContributionView(
-                        summary: ObjectiveSummaryView(site: site, e.parent), via: ObjectiveSummaryView(site: site, o)))
+                        summary: ObjectiveSummaryView(site: m, e.parent), via: ObjectiveSummaryView(site: m, o)))
             }
         }
         return result
     }
 
-    /// Other teams whose objectives align to this team's objectives in the current period, in tree
-    /// order, with how many.
-    public var supporters: [SupporterTeamView] {
-        guard let p = site.org.currentPeriod else { return [] }
+    private static func supporters(_ m: SiteModel, _ t: TeamIndex) -> [SupporterTeamView] {
+        guard let p = m.org.currentPeriod else { return [] }
         var counts: [TeamIndex: Int] = [:]
-        for o in site.figures[p].byTeam[team] {
-            for e in site.org.graph.children[o] where site.org.isPublished[e.child] {
-                if let ct = site.org.objectiveTeam[e.child], ct != team { counts[ct, default: 0] += 1 }
+        for o in m.figures[p].byTeam[t] {
+            for e in m.org.graph.children[o] where m.org.isPublished[e.child] {
+                if let ct = m.org.objectiveTeam[e.child], ct != t { counts[ct, default: 0] += 1 }
             }
         }
-        let tree = site.org.teams
+        let tree = m.org.teams
         return counts.keys.sorted { tree.enter[$0] < tree.enter[$1] }.map {
-            SupporterTeamView(link: TeamLinkView(site: site, team: $0), count: counts[$0] ?? 0)
+            SupporterTeamView(link: TeamLinkView(site: m, team: $0), count: counts[$0] ?? 0)
         }
     }
 
