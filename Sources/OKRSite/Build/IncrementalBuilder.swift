@@ -27,10 +27,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var theme: Theme?
     private var model: SiteModel?
     private var structure: Int?
-    private var details: [Int] = []
+    private var details: IndexedArray<ObjectiveIndex, Int> = []
     /// The detail signatures of the build in progress.
-    private var pendingDetails: [Int] = []
-    private var rollUps: [[Double]] = []
+    private var pendingDetails: IndexedArray<ObjectiveIndex, Int> = []
+    private var rollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>> = []
     private var pageHashes: [String: Int] = [:]
     /// Each objective's JSON for `okrs.json`, by its detail signature.
     private var jsonChunks: [Int: String] = [:]
@@ -112,12 +112,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newStructure = Signatures.structure(org)
         let full = model == nil || themeChanged || newStructure != structure
         let newModel = SiteModel(org: org, theme: theme, charts: options.charts, previous: full ? nil : model)
-        let newDetails = Parallel.map(Array(org.objectives.indices)) { o in
+        let newDetails = Parallel.map(org.objectives.indices) { o in
             Signatures.detail(
                 org, o, summary: newModel.summarySignatures[o],
                 history: newModel.history.isEmpty ? [] : newModel.history[o])
         }
-        let newRollUps = newModel.figures.map { $0.rollUp.map(\.progress) }
+        let newRollUps = newModel.figures.mapIndexed { $0.rollUp.mapIndexed(\.progress) }
         let pages = PageKinds.all.flatMap { $0.pages(in: newModel) }
         let selected: [Page]
         if !full, let previousModel = model {
@@ -149,13 +149,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// The pages an edit can have changed.
     private func affectedPages(
-        _ m: SiteModel, previousModel old: SiteModel, details newDetails: [Int], rollUps newRollUps: [[Double]]
+        _ m: SiteModel, previousModel old: SiteModel, details newDetails: IndexedArray<ObjectiveIndex, Int>,
+        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>
     ) -> (String) -> Bool {
         let org = m.org
         let summaryChanged = Set(org.objectives.indices.filter { m.summarySignatures[$0] != old.summarySignatures[$0] })
         let detailChanged = Set(org.objectives.indices.filter { newDetails[$0] != details[$0] })
         var objectives = detailChanged
-        var below = Set<Int>()
+        var below = Set<ObjectiveIndex>()
         var stack = Array(summaryChanged)
         while let o = stack.popLast() {
             for e in org.graph.children[o] where below.insert(e.child).inserted { stack.append(e.child) }
@@ -164,13 +165,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for o in summaryChanged {
             for e in org.graph.parents[o] { objectives.insert(e.parent) }
         }
-        var teams = Set<Int>()
+        var teams = Set<TeamIndex>()
         for o in summaryChanged.union(below) {
             if let t = org.objectiveTeam[o] { teams.formUnion(org.teams.ancestry(of: t)) }
         }
         var rollUpChanged = false
-        for (p, values) in newRollUps.enumerated() where p < rollUps.count {
-            for (t, v) in values.enumerated() where t < rollUps[p].count && rollUps[p][t] != v {
+        for (p, values) in newRollUps.indexed() where rollUps.indices.contains(p) {
+            for (t, v) in values.indexed() where rollUps[p].indices.contains(t) && rollUps[p][t] != v {
                 teams.formUnion(org.teams.ancestry(of: t))
                 rollUpChanged = true
             }

@@ -9,9 +9,9 @@ public struct People: Sendable {
         /// The URL slug, unique among people.
         public var slug: String
         /// Teams this person leads.
-        public var leads: [Int]
+        public var leads: [TeamIndex]
         /// Published objectives this person owns, in path order.
-        public var owns: [Int]
+        public var owns: [ObjectiveIndex]
     }
 
     /// Everyone, sorted by name.
@@ -22,8 +22,8 @@ public struct People: Sendable {
     /// Collects the people of `org`. Owners of unpublished objectives only are not people of the
     /// portal: their name must not appear through a confidential objective.
     public init(_ org: Organisation) {
-        var leads: [String: [Int]] = [:]
-        var owns: [String: [Int]] = [:]
+        var leads: [String: [TeamIndex]] = [:]
+        var owns: [String: [ObjectiveIndex]] = [:]
         for t in org.teams.preorder {
             if let lead = org.teams.teams[t].lead, !lead.isEmpty { leads[lead, default: []].append(t) }
         }

@@ -22,19 +22,19 @@ public final class SiteModel: @unchecked Sendable {
     /// People with pages.
     public let people: People
     /// Figures per period index.
-    public let figures: [PeriodFigures]
+    public let figures: IndexedArray<PeriodIndex, PeriodFigures>
     /// Periods newest first (by start), the order of archives and sections.
-    public let periodsNewestFirst: [Int]
+    public let periodsNewestFirst: [PeriodIndex]
     /// Markdown renderer.
     public let markdown: Markdown
     /// Each objective's burn-up (weekly progress from its key results' check-ins).
-    public let history: [[ProgressPoint]]
+    public let history: IndexedArray<ObjectiveIndex, [ProgressPoint]>
     /// What changed in the seven days up to the as-of date (the "What changed" page and the feeds).
     public let changes: Changes
     /// Per period: the objectives whose part of the cascade gets a page of its own.
-    public let cascadeSplits: [[Int]]
+    public let cascadeSplits: IndexedArray<PeriodIndex, [ObjectiveIndex]>
     /// Each objective's topmost ancestor along published primary alignments (itself for a root).
-    private var chainTop: [Int] = []
+    private var chainTop: IndexedArray<ObjectiveIndex, ObjectiveIndex> = []
 
     /// Why chains show at most this many nearest ancestors; a longer chain shows the top after a gap.
     public static let chainLimit = 10
@@ -44,7 +44,7 @@ public final class SiteModel: @unchecked Sendable {
     public let fragments: Fragments
     /// Each published objective's summary with its rendered line; `nil` for unpublished ones. A struct
     /// of strings, not a dictionary: at 100,000 objectives dictionaries alone took 300 MB.
-    private var summaries: [ObjectiveSummary?] = []
+    private var summaries: IndexedArray<ObjectiveIndex, ObjectiveSummary?> = []
     /// `partials/status` rendered for each status.
     private var statusHTML: [Status: String] = [:]
     /// "erwartet 0,7" / "erwartet 1,0" per objective type.
@@ -62,7 +62,7 @@ public final class SiteModel: @unchecked Sendable {
     public let drawCharts: Bool
 
     /// Each objective's summary signature (see ``Signatures``), to reuse components after an edit.
-    public private(set) var summarySignatures: [Int] = []
+    public private(set) var summarySignatures: IndexedArray<ObjectiveIndex, Int> = []
 
     /// Prepares the shared model and renders every objective's components (in parallel). With
     /// `previous` (a model of the same objectives, theme and settings), components of objectives
@@ -74,22 +74,21 @@ public final class SiteModel: @unchecked Sendable {
         format = Formatter(language: org.config.language, monthNames: theme.strings.monthNames)
         labels = ChartLabels(strings: theme.strings, format: format)
         people = People(org)
-        figures = org.periods.indices.map { PeriodFigures(org, period: $0) }
+        figures = IndexedArray(org.periods.indices.map { PeriodFigures(org, period: $0) })
         periodsNewestFirst = org.periods.indices.sorted {
             (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe, taskLabel: theme.strings["markdown_task"])
         history = charts ? ProgressHistory.series(org) : []
         changes = Changes.compute(org)
-        var top = Array(org.objectives.indices)
+        var top = IndexedArray<ObjectiveIndex, ObjectiveIndex>(org.objectives.indices)
         for o in org.graph.contributorsFirst().reversed() {
             if let parent = org.publishedParents(of: o).first?.parent { top[o] = top[parent] }
         }
         chainTop = top
         let figures = self.figures
-        cascadeSplits = org.periods.indices.map {
-            CascadePage.splits(org, period: $0, objectives: figures[$0].objectives)
-        }
+        cascadeSplits = IndexedArray(
+            org.periods.indices.map { CascadePage.splits(org, period: $0, objectives: figures[$0].objectives) })
         stringsContext = theme.strings.table
         fragments = Fragments(theme: theme)
         for s in Status.allCases {
@@ -117,15 +116,16 @@ public final class SiteModel: @unchecked Sendable {
         }
         let published = org.isPublished.reduce(0) { $0 + ($1 ? 1 : 0) }
         let keepCards = published <= SiteModel.cardCacheLimit
-        let signatures = Parallel.map(Array(org.objectives.indices)) { Signatures.summary(org, $0) }
+        let signatures = Parallel.map(org.objectives.indices) { Signatures.summary(org, $0) }
         summarySignatures = signatures
-        let reusable = previous.flatMap { p -> [ObjectiveSummary?]? in
+        let reusable = previous.flatMap { p -> IndexedArray<ObjectiveIndex, ObjectiveSummary?>? in
             p.summaries.count == org.objectives.count && p.drawCharts == charts ? p.summaries : nil
         }
         let oldSignatures = previous?.summarySignatures ?? []
-        summaries = Parallel.map(Array(org.objectives.indices)) { o -> ObjectiveSummary? in
+        summaries = Parallel.map(org.objectives.indices) { o -> ObjectiveSummary? in
             guard org.isPublished[o] else { return nil }
-            if let reusable, o < oldSignatures.count, oldSignatures[o] == signatures[o], let old = reusable[o] {
+            if let reusable, oldSignatures.indices.contains(o), oldSignatures[o] == signatures[o], let old = reusable[o]
+            {
                 return old
             }
             var s = self.summary(o)
@@ -143,16 +143,16 @@ public final class SiteModel: @unchecked Sendable {
     // MARK: URLs, relative to the site root (pages set `<base href>` to it).
 
     /// The page of an objective.
-    public func url(objective o: Int) -> String { "objectives/\(org.objectives[o].id).html" }
+    public func url(objective o: ObjectiveIndex) -> String { "objectives/\(org.objectives[o].id).html" }
     /// The page of a team.
-    public func url(team t: Int) -> String { "teams/\(org.teams.teams[t].id).html" }
+    public func url(team t: TeamIndex) -> String { "teams/\(org.teams.teams[t].id).html" }
     /// The page of a period.
-    public func url(period p: Int) -> String { "periods/\(org.periods[p].id).html" }
+    public func url(period p: PeriodIndex) -> String { "periods/\(org.periods[p].id).html" }
     /// The cascade of a period.
-    public func url(cascade p: Int) -> String { "cascade/\(org.periods[p].id).html" }
+    public func url(cascade p: PeriodIndex) -> String { "cascade/\(org.periods[p].id).html" }
     /// The cascade page of a large objective's part of the tree.
-    public func url(cascadeOf o: Int) -> String {
-        "cascade/\(org.periods[org.objectivePeriod[o] ?? 0].id)/\(org.objectives[o].id).html"
+    public func url(cascadeOf o: ObjectiveIndex) -> String {
+        "cascade/\(org.periods[org.objectivePeriod[o] ?? org.periods.startIndex].id)/\(org.objectives[o].id).html"
     }
 
     // MARK: Fragments
@@ -178,7 +178,7 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// A link to a team: `name`, `url`, `id`.
-    public func teamLink(_ t: Int) -> [String: Any] {
+    public func teamLink(_ t: TeamIndex) -> [String: Any] {
         ["name": org.teams.teams[t].name, "url": url(team: t), "id": org.teams.teams[t].id]
     }
 
@@ -194,19 +194,19 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// The period of an objective as a link.
-    public func periodLink(_ p: Int) -> [String: Any] {
+    public func periodLink(_ p: PeriodIndex) -> [String: Any] {
         ["name": org.periods[p].id, "url": url(period: p)]
     }
 
     /// A published objective's summary for lists and the cascade, with `line_html` (its rendered line).
-    public func objectiveSummary(_ o: Int) -> [String: Any] {
+    public func objectiveSummary(_ o: ObjectiveIndex) -> [String: Any] {
         summaries[o]?.context(self) ?? [:]
     }
 
     /// The summary with the objective's key results and `card_html`, rendered from
     /// `partials/objective-card` (cards are drawn where needed: kept for every objective they took
     /// most of a large build's memory).
-    public func objectiveCard(_ o: Int) -> [String: Any] {
+    public func objectiveCard(_ o: ObjectiveIndex) -> [String: Any] {
         var d = objectiveSummary(o)
         if let s = summaries[o] { d["card_html"] = s.cardHTML ?? renderCard(o, summary: s) }
         return d
@@ -216,7 +216,7 @@ public final class SiteModel: @unchecked Sendable {
     /// larger ones render a card each time a page shows it, trading time for memory.
     static let cardCacheLimit = 25_000
 
-    private func renderCard(_ o: Int, summary: ObjectiveSummary) -> String {
+    private func renderCard(_ o: ObjectiveIndex, summary: ObjectiveSummary) -> String {
         var context = summary.context(self)
         let krs = org.objectives[o].keyResults.indices.map { keyResultRow(o, $0) }
         context["krs"] = krs
@@ -225,7 +225,7 @@ public final class SiteModel: @unchecked Sendable {
         return theme.render("partials/objective-card", context) ?? ""
     }
 
-    private func summary(_ o: Int) -> ObjectiveSummary {
+    private func summary(_ o: ObjectiveIndex) -> ObjectiveSummary {
         let objective = org.objectives[o]
         let state = org.states[o]
         let score = state.score
@@ -245,7 +245,7 @@ public final class SiteModel: @unchecked Sendable {
     /// ` data-f-team="…" data-f-status="…" data-f-owner="…" data-f-period="…"`: what the list filters
     /// (`assets/filter.js`) match list items by, written once per objective and placed as
     /// `{{{filter_attrs}}}` (one variable instead of four per item and page).
-    private func filterAttributes(_ o: Int) -> String {
+    private func filterAttributes(_ o: ObjectiveIndex) -> String {
         let team = org.objectiveTeam[o].map { org.teams.teams[$0].id } ?? ""
         let period = org.objectivePeriod[o].map { org.periods[$0].id } ?? ""
         return " data-f-team=\"\(HTML.escape(team))\" data-f-status=\"\(org.states[o].status.rawValue)\""
@@ -253,7 +253,7 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// The progress bar of an objective (band-coloured once graded).
-    func progressBar(_ o: Int) -> String {
+    func progressBar(_ o: ObjectiveIndex) -> String {
         let state = org.states[o]
         return chart {
             ProgressBar.svg(
@@ -270,10 +270,12 @@ public final class SiteModel: @unchecked Sendable {
     /// The why chain of an objective, nearest first: its published primary ancestors, at most
     /// ``chainLimit`` of them, then — if the chain is longer — the topmost one, marked as following a
     /// gap. (A chain thousands deep would otherwise make every page list thousands of ancestors.)
-    public func shownChain(of o: Int) -> [(parent: Int, keyResult: Int?, afterGap: Bool)] {
-        var result: [(parent: Int, keyResult: Int?, afterGap: Bool)] = []
+    public func shownChain(of o: ObjectiveIndex) -> [(
+        parent: ObjectiveIndex, keyResult: KeyResultIndex?, afterGap: Bool
+    )] {
+        var result: [(parent: ObjectiveIndex, keyResult: KeyResultIndex?, afterGap: Bool)] = []
         var current = o
-        var seen: Set<Int> = [o]
+        var seen: Set<ObjectiveIndex> = [o]
         while let edge = org.publishedParents(of: current).first, seen.insert(edge.parent).inserted {
             if result.count == SiteModel.chainLimit {
                 let top = chainTop[o]
@@ -288,19 +290,21 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// The status a roll-up of `progress` has in period `p` (same rule as a key result, no "outdated").
-    public func rollUpStatus(_ progress: Double, period p: Int) -> Status {
+    public func rollUpStatus(_ progress: Double, period p: PeriodIndex) -> Status {
         Progress.status(
             progress: progress, expected: org.periods[p].expected(asOf: org.asOf), staleDays: nil,
             staleAfterDays: org.config.staleAfterDays)
     }
 
     /// The status-distribution chart of period `p`.
-    public func statusChart(period p: Int) -> String {
-        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p)") }
+    public func statusChart(period p: PeriodIndex) -> String {
+        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p.raw)") }
     }
 
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
-    public func teamComparison(_ teams: [Int], period p: Int, id: String) -> (chart: String, table: String)? {
+    public func teamComparison(_ teams: [TeamIndex], period p: PeriodIndex, id: String) -> (
+        chart: String, table: String
+    )? {
         guard drawCharts else { return nil }
         let bars = teams.filter { figures[p].rollUp[$0].count > 0 }.map { t -> TeamComparisonChart.Bar in
             let (progress, count) = figures[p].rollUp[t]
@@ -314,12 +318,12 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// Whether the objective's period is running at the as-of date (the expectation marker applies).
-    public func isOpen(_ o: Int) -> Bool {
+    public func isOpen(_ o: ObjectiveIndex) -> Bool {
         org.objectivePeriod[o].map { org.periods[$0].contains(org.asOf) } ?? false
     }
 
     /// A key result in a few words for the cascade: title, progress and status (or grade).
-    public func keyResultBrief(_ o: Int, _ k: Int) -> [String: Any] {
+    public func keyResultBrief(_ o: ObjectiveIndex, _ k: KeyResultIndex) -> [String: Any] {
         let state = org.states[o].keyResults[k]
         return [
             "title": org.objectives[o].keyResults[k].title, "progress_pct": format.percent(state.progress),
@@ -328,7 +332,7 @@ public final class SiteModel: @unchecked Sendable {
     }
 
     /// One key result's figures for tables and cards.
-    public func keyResultRow(_ o: Int, _ k: Int) -> [String: Any] {
+    public func keyResultRow(_ o: ObjectiveIndex, _ k: KeyResultIndex) -> [String: Any] {
         let kr = org.objectives[o].keyResults[k]
         let state = org.states[o].keyResults[k]
         var d = status(state.status)
@@ -442,10 +446,10 @@ public final class SiteModel: @unchecked Sendable {
 /// What lists show of a published objective, kept for the whole build: strings already formatted,
 /// and its rendered line.
 struct ObjectiveSummary: Sendable {
-    var objective: Int
+    var objective: ObjectiveIndex
     var title: String
     var url: String
-    var team: Int?
+    var team: TeamIndex?
     var owner: String?
     var progressPct: String
     var status: Status
@@ -457,7 +461,7 @@ struct ObjectiveSummary: Sendable {
     var band: ScoreBand?
     /// Once graded: whether the score meets what the objective's type expects ("met" or "below").
     var verdict: String?
-    var period: Int?
+    var period: PeriodIndex?
     var progressBar: String
     var ring: String
     /// The list filters' data attributes (see `SiteModel.filterAttributes`).

@@ -13,10 +13,10 @@ public enum AtomFeed {
     public static let sitePath = "feed.xml"
 
     /// The path of a team's feed.
-    public static func path(_ m: SiteModel, team t: Int) -> String { "teams/\(m.org.teams.teams[t].id)/feed.xml" }
+    public static func path(_ m: SiteModel, team t: TeamIndex) -> String { "teams/\(m.org.teams.teams[t].id)/feed.xml" }
 
     /// The teams with a page (and so a feed), in tree order.
-    static func teams(_ m: SiteModel) -> [Int] {
+    static func teams(_ m: SiteModel) -> [TeamIndex] {
         m.org.teams.preorder.filter { m.org.teams.index[m.org.teams.teams[$0].id] == $0 }
     }
 
@@ -30,7 +30,7 @@ public enum AtomFeed {
         var files = [
             ExportFile(path: sitePath) { document(m, team: nil, entries: items.prefix(limit).map { $0.render(m, "") }) }
         ]
-        var byTeam = [[Int]](repeating: [], count: m.org.teams.teams.count)
+        var byTeam = IndexedArray<TeamIndex, [Int]>(repeating: [], count: m.org.teams.teams.count)
         for (i, item) in items.enumerated() {
             guard let t = m.org.objectiveTeam[item.objective] else { continue }
             for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
@@ -46,7 +46,7 @@ public enum AtomFeed {
     }
 
     /// One feed document.
-    static func document(_ m: SiteModel, team t: Int?, entries: [String]) -> String {
+    static func document(_ m: SiteModel, team t: TeamIndex?, entries: [String]) -> String {
         let org = m.org
         let feedPath = t.map { path(m, team: $0) } ?? sitePath
         let title =
@@ -111,7 +111,7 @@ public enum AtomFeed {
 
     /// One entry: a check-in or an objective's status move, rendered on demand.
     struct Item {
-        var objective: Int
+        var objective: ObjectiveIndex
         var day: Day
         /// An index into ``Changes/checkins`` or, for a status move, ``Changes/objectiveMoves``.
         var index: Int
@@ -125,14 +125,21 @@ public enum AtomFeed {
             var items = changes.objectiveMoves.enumerated().map {
                 Item(objective: $0.element.objective, day: m.org.asOf, index: $0.offset, isMove: true, ordinal: 1)
             }
-            var seen: [String: Int] = [:]
+            var seen: [CheckInKey: Int] = [:]
             for (i, c) in changes.checkins.enumerated() {
-                let key = "\(c.checkin.date.ordinal)/\(c.objective)/\(c.keyResult)"
+                let key = CheckInKey(day: c.checkin.date, objective: c.objective, keyResult: c.keyResult)
                 let n = (seen[key] ?? 0) + 1
                 seen[key] = n
                 items.append(Item(objective: c.objective, day: c.checkin.date, index: i, isMove: false, ordinal: n))
             }
             return items
+        }
+
+        /// A key result's check-ins of one day.
+        struct CheckInKey: Hashable {
+            var day: Day
+            var objective: ObjectiveIndex
+            var keyResult: KeyResultIndex
         }
 
         /// The entry's XML; `prefix` leads from the feed's folder to the site root (without `base_url`).

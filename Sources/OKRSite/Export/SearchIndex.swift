@@ -79,7 +79,7 @@ public enum SearchIndex {
             j.string("s", state.status.rawValue)
             j.endObject()
             count += 1
-            for (k, kr) in objective.keyResults.enumerated() {
+            for (k, kr) in objective.keyResults.indexed() {
                 j.beginObject()
                 j.string("k", "k")
                 j.string("t", kr.title)

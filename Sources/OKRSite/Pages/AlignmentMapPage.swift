@@ -2,7 +2,7 @@ import OKRCore
 
 /// `map/PERIOD.html`: the period's alignment graph drawn in layers (see ``AlignmentMap``).
 enum AlignmentMapPage: PageKind {
-    static func url(_ m: SiteModel, period p: Int) -> String { "map/\(m.org.periods[p].id).html" }
+    static func url(_ m: SiteModel, period p: PeriodIndex) -> String { "map/\(m.org.periods[p].id).html" }
 
     static func pages(in model: SiteModel) -> [Page] {
         model.org.periods.indices.map { p in

@@ -63,9 +63,9 @@ enum CascadePage: PageKind {
     /// the budget lasts and becomes a link to a page of its own once it is spent. So a page holds about
     /// ``pageLimit`` objectives however wide or deep the tree is: a chain 10,000 deep makes 25 pages,
     /// 400 leaves under one objective stay on one page.
-    static func splits(_ org: Organisation, period p: Int, objectives: [Int]) -> [Int] {
+    static func splits(_ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex]) -> [ObjectiveIndex] {
         guard objectives.count > pageLimit else { return [] }
-        var size = [Int: Int]()
+        var size = [ObjectiveIndex: Int]()
         for o in objectives { size[o] = 1 }
         // Contributors come before the objectives they align to, so sizes flow upward in one pass.
         for o in org.graph.contributorsFirst() where size[o] != nil {
@@ -74,8 +74,8 @@ enum CascadePage: PageKind {
             }
         }
         let small = pageLimit / 4
-        var result: [Int] = []
-        var pages: [[Int]] = [roots(org, objectives: objectives)]
+        var result: [ObjectiveIndex] = []
+        var pages: [[ObjectiveIndex]] = [roots(org, objectives: objectives)]
         while let pageRoots = pages.popLast() {
             var budget = pageLimit
             var stack = Array(pageRoots.reversed())
@@ -99,7 +99,7 @@ enum CascadePage: PageKind {
     }
 
     /// The tree's roots in drawing order: company objectives, then objectives without a published parent.
-    static func roots(_ org: Organisation, objectives: [Int]) -> [Int] {
+    static func roots(_ org: Organisation, objectives: [ObjectiveIndex]) -> [ObjectiveIndex] {
         let roots = objectives.filter { org.publishedParents(of: $0).isEmpty }
         let company = roots.filter { org.objectiveTeam[$0] == org.teams.root }
         return company + roots.filter { org.objectiveTeam[$0] != org.teams.root }
@@ -107,8 +107,8 @@ enum CascadePage: PageKind {
 
     /// The objectives drawn in full under `o` (those whose first published alignment is to `o`), in
     /// drawing order: by the key result they serve, then those serving `o` as a whole.
-    static func primaryChildren(_ org: Organisation, of o: Int) -> [Int] {
-        func mine(_ k: Int?) -> [Int] {
+    static func primaryChildren(_ org: Organisation, of o: ObjectiveIndex) -> [ObjectiveIndex] {
+        func mine(_ k: KeyResultIndex?) -> [ObjectiveIndex] {
             org.publishedChildren(of: o, keyResult: k).filter { c in
                 org.publishedParents(of: c).first.map { $0.parent == o && $0.keyResult == k } ?? false
             }
@@ -118,20 +118,21 @@ enum CascadePage: PageKind {
 
     /// One step of the tree walk.
     enum Step {
-        case node(Int)
+        case node(ObjectiveIndex)
         case endNode
-        case keyResult(objective: Int, kr: Int, children: [Int], also: [Int])
+        case keyResult(
+            objective: ObjectiveIndex, kr: KeyResultIndex, children: [ObjectiveIndex], also: [ObjectiveIndex])
         case endKeyResult(hasChildren: Bool)
         case keyResults
         case endKeyResults
-        case whole(children: [Int], also: [Int])
+        case whole(children: [ObjectiveIndex], also: [ObjectiveIndex])
         case endWhole
         case group(String)
     }
 
     /// The period's cascade as HTML (the items of the tree's top list): from the company objectives,
     /// or from objective `top` for a subtree page.
-    static func html(_ m: SiteModel, period p: Int, top: Int?) -> String {
+    static func html(_ m: SiteModel, period p: PeriodIndex, top: ObjectiveIndex?) -> String {
         let org = m.org
         let objectives = m.figures[p].objectives
         let f = m.fragments
@@ -142,7 +143,7 @@ enum CascadePage: PageKind {
         let krCloseTree = f.render("partials/cascade/kr-close", ["has_children": true])
         let wholeClose = f.constant("partials/cascade/whole-close")
         // Primary parent: the first published one; an objective is drawn in full under it only.
-        func primary(_ o: Int) -> AlignmentEdge? { org.publishedParents(of: o).first }
+        func primary(_ o: ObjectiveIndex) -> AlignmentEdge? { org.publishedParents(of: o).first }
         let roots = objectives.filter { primary($0) == nil }
         // Company objectives head the tree; other objectives without a published parent follow under
         // their own heading, so nobody mistakes them for company goals.
@@ -158,7 +159,7 @@ enum CascadePage: PageKind {
             stack.append(contentsOf: company.reversed().map { .node($0) })
         }
         let splits = Set(m.cascadeSplits[p])
-        var drawn = Set<Int>()
+        var drawn = Set<ObjectiveIndex>()
         while let step = stack.popLast() {
             switch step {
             case .node(let o):

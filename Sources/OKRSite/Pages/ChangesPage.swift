@@ -40,7 +40,8 @@ enum ChangesPage: PageKind {
         }
         c["has_checkins"] = !changes.checkins.isEmpty
         c["kr_moves"] = changes.keyResultMoves.prefix(shown).map { move -> [String: Any] in
-            let kr = org.objectives[move.objective].keyResults[move.keyResult ?? 0]
+            let krs = org.objectives[move.objective].keyResults
+            let kr = krs[move.keyResult ?? krs.startIndex]  // key-result moves always name one
             return [
                 "kr_title": kr.title, "url": m.url(objective: move.objective) + "#kr-\(kr.id)",
                 "objective": objectiveLink(m, move.objective),
@@ -61,7 +62,7 @@ enum ChangesPage: PageKind {
         return c
     }
 
-    static func objectiveLink(_ m: SiteModel, _ o: Int) -> [String: Any] {
+    static func objectiveLink(_ m: SiteModel, _ o: ObjectiveIndex) -> [String: Any] {
         let team = m.org.objectiveTeam[o].map(m.teamLink) ?? [:]
         return ["title": m.org.objectives[o].title, "url": m.url(objective: o), "team": team]
     }

@@ -4,7 +4,7 @@ import OKRCore
 /// alignment, key results per objective, status, outdated key results, confidence over time, who set
 /// the objectives, and the scores of the closed periods by team and by type (see ``HealthFigures``).
 enum HealthPage: PageKind {
-    static func url(_ m: SiteModel, period p: Int) -> String { "health/\(m.org.periods[p].id).html" }
+    static func url(_ m: SiteModel, period p: PeriodIndex) -> String { "health/\(m.org.periods[p].id).html" }
 
     static func pages(in model: SiteModel) -> [Page] {
         model.org.periods.indices.map { p in
@@ -12,7 +12,7 @@ enum HealthPage: PageKind {
         }
     }
 
-    static func context(_ m: SiteModel, period p: Int) -> [String: Any] {
+    static func context(_ m: SiteModel, period p: PeriodIndex) -> [String: Any] {
         let org = m.org
         let t = m.t
         let fmt = m.format

@@ -19,7 +19,7 @@ enum ListFilters {
     /// `has_filters`, `filter_target`, `filters` (each: `key`, `label`, `options` of `value`, `label`) and
     /// `filter_js`. A key with fewer than two values (or more than ``maxOptions``) gets no select; a list of fewer than two objectives
     /// gets no bar.
-    static func context(_ m: SiteModel, target: String, objectives: [Int], keys: [Key]) -> [String: Any] {
+    static func context(_ m: SiteModel, target: String, objectives: [ObjectiveIndex], keys: [Key]) -> [String: Any] {
         let org = m.org
         var filters: [[String: Any]] = []
         if objectives.count >= 2 {

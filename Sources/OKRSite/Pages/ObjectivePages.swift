@@ -9,7 +9,7 @@ enum ObjectivePages: PageKind {
         }
     }
 
-    static func context(_ m: SiteModel, objective o: Int) -> [String: Any] {
+    static func context(_ m: SiteModel, objective o: ObjectiveIndex) -> [String: Any] {
         let org = m.org
         let objective = org.objectives[o]
         let state = org.states[o]
@@ -125,9 +125,9 @@ enum ObjectivePages: PageKind {
     }
 
     /// The objective it continues and the ones that continue it, published only (`continues:`).
-    static func lineage(_ m: SiteModel, objective o: Int) -> [String: Any] {
+    static func lineage(_ m: SiteModel, objective o: ObjectiveIndex) -> [String: Any] {
         let org = m.org
-        func entry(_ other: Int, _ key: String) -> [String: Any] {
+        func entry(_ other: ObjectiveIndex, _ key: String) -> [String: Any] {
             var d = m.objectiveSummary(other)
             let period = org.objectivePeriod[other].map { org.periods[$0].id } ?? ""
             d["lineage_label"] = m.t.format(key, ["period": period])
@@ -141,7 +141,7 @@ enum ObjectivePages: PageKind {
 
     /// The end of a closed period: the grade with what the type expects, whether it was set by hand, and
     /// the team's closing note (`retro:`), which belongs to the period's end and appears only now.
-    static func closing(_ m: SiteModel, objective o: Int, score: Double) -> [String: Any] {
+    static func closing(_ m: SiteModel, objective o: ObjectiveIndex, score: Double) -> [String: Any] {
         let objective = m.org.objectives[o]
         let f = m.format
         let verdict = ObjectiveSummary.verdict(score: score, type: objective.type)

@@ -55,7 +55,7 @@ enum PeriodPages: PageKind {
     }
 
     /// Name, dates, state and link of a period.
-    static func periodHeader(_ m: SiteModel, period p: Int) -> [String: Any] {
+    static func periodHeader(_ m: SiteModel, period p: PeriodIndex) -> [String: Any] {
         let period = m.org.periods[p]
         let state: String
         if period.isClosed(asOf: m.org.asOf) {
@@ -75,14 +75,14 @@ enum PeriodPages: PageKind {
     }
 
     /// Links to every period's page, the shown one marked.
-    static func switcher(_ m: SiteModel, current: Int?) -> [[String: Any]] {
+    static func switcher(_ m: SiteModel, current: PeriodIndex?) -> [[String: Any]] {
         m.periodsNewestFirst.map { p in
             ["label": m.org.periods[p].id, "url": m.url(period: p), "current": p == current]
         }
     }
 
     /// The figures and company objectives of a period, shared by the home page and the period page.
-    static func overview(_ m: SiteModel, period p: Int) -> [String: Any] {
+    static func overview(_ m: SiteModel, period p: PeriodIndex) -> [String: Any] {
         let f = m.figures[p]
         let org = m.org
         let closed = org.periods[p].isClosed(asOf: org.asOf)

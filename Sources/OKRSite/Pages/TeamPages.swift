@@ -32,7 +32,7 @@ enum TeamPages: PageKind {
     }
 
     /// A team with its roll-up in the current period.
-    static func teamEntry(_ m: SiteModel, team t: Int) -> [String: Any] {
+    static func teamEntry(_ m: SiteModel, team t: TeamIndex) -> [String: Any] {
         var d = m.teamLink(t)
         let team = m.org.teams.teams[t]
         d["lead"] = m.personLink(team.lead)
@@ -69,7 +69,7 @@ enum TeamPages: PageKind {
         let closeLeaf = f.render("partials/team-tree/close", ["has_children": false])
         let closeTree = f.render("partials/team-tree/close", ["has_children": true])
         var out = ""
-        var stack: [(team: Int, open: Bool)] = []
+        var stack: [(team: TeamIndex, open: Bool)] = []
         if let root = tree.root ?? tree.preorder.first { stack.append((root, true)) }
         while let (t, opening) = stack.popLast() {
             if !opening {
@@ -89,7 +89,7 @@ enum TeamPages: PageKind {
         return out
     }
 
-    static func teamContext(_ m: SiteModel, team t: Int) -> [String: Any] {
+    static func teamContext(_ m: SiteModel, team t: TeamIndex) -> [String: Any] {
         let org = m.org
         let tree = org.teams
         let team = tree.teams[t]
@@ -129,9 +129,9 @@ enum TeamPages: PageKind {
 
         // Upward and downward links in the current period.
         var contributes: [[String: Any]] = []
-        var supporters: [Int: Int] = [:]
+        var supporters: [TeamIndex: Int] = [:]
         if let p = org.currentPeriod {
-            var seen = Set<Int>()
+            var seen = Set<ObjectiveIndex>()
             for o in m.figures[p].byTeam[t] {
                 for e in org.publishedParents(of: o) where org.objectiveTeam[e.parent] != t {
                     guard seen.insert(e.parent).inserted else { continue }
