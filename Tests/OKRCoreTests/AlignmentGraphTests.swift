@@ -39,12 +39,13 @@ import Testing
 
     @Test func tenThousandDeepChainNeedsNoStack() {
         let n = 10_000
-        let edges = (1..<n).map { AlignmentEdge(child: $0, parent: $0 - 1) }
+        let last = ObjectiveIndex(n - 1)
+        let edges = (1..<n).map { AlignmentEdge(child: ObjectiveIndex($0), parent: ObjectiveIndex($0 - 1)) }
         let g = AlignmentGraph(count: n, edges: edges)
         #expect(g.cycles().isEmpty)
-        #expect(g.whyChain(of: n - 1).count == n - 1)
-        #expect(g.contributorsFirst() == Array((0..<n).reversed()))
-        let cyclic = AlignmentGraph(count: n, edges: edges + [AlignmentEdge(child: 0, parent: n - 1)])
+        #expect(g.whyChain(of: last).count == n - 1)
+        #expect(g.contributorsFirst() == Array((0...last).reversed()))
+        let cyclic = AlignmentGraph(count: n, edges: edges + [AlignmentEdge(child: 0, parent: last)])
         #expect(cyclic.cycles().map(\.count) == [n])
     }
 }

@@ -23,20 +23,22 @@ import Testing
             ]))
         let result = try fixture.check()
         let org = try #require(result.organisation)
+        let c = try #require(org.objectiveIndex["c"])
+        let m = try #require(org.objectiveIndex["m"])
         let layout = AlignmentMap.layout(
-            org, period: 1, objectives: [0, 1], rollUp: [], teamURL: { "t\($0)" }, objectiveURL: { "o\($0)" },
-            teamStatus: { _ in .onTrack })
+            org, period: try #require(org.objectivePeriod[c]), objectives: [c, m], rollUp: [],
+            teamURL: { "t\($0.raw)" }, objectiveURL: { "o\($0.raw)" }, teamStatus: { _ in .onTrack })
         #expect(!layout.teams)
-        let c = org.objectiveIndex["c"]!
-        let m = org.objectiveIndex["m"]!
-        #expect(layout.layer[c] == 0 && layout.layer[m] == 1)
-        #expect(layout.edges.count == 1 && layout.edges[0].port == 1)
+        // Nodes are numbered in the order the objectives are given.
+        let (cNode, mNode) = (0, 1)
+        #expect(layout.layer[cNode] == 0 && layout.layer[mNode] == 1)
+        #expect(layout.edges.count == 1 && layout.edges[0].port == KeyResultIndex(1))
         let svg = try #require(AlignmentMap.svg(layout, labels: ChartTests.labels, id: "map"))
         // The edge ends at the second of two ports on the parent's bottom edge.
-        let (px, py) = AlignmentMap.origin(layout, c)
+        let (px, py) = AlignmentMap.origin(layout, cNode)
         let end = "\(SVG.n(px + 140 * 1.5 / 2)),\(SVG.n(py + 78))"
         #expect(svg.contains(end + "\""))
-        #expect(svg.contains("<a href=\"o\(c)\">") && svg.contains("<a href=\"o\(m)\">"))
+        #expect(svg.contains("<a href=\"o\(c.raw)\">") && svg.contains("<a href=\"o\(m.raw)\">"))
     }
 
     @Test func beyondTheLimitTheMapShowsTeams() throws {

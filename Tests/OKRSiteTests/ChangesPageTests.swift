@@ -11,7 +11,7 @@ import Testing
         defer { withExtendedLifetime(fixture) {} }
         let org = try #require(try fixture.check().organisation)
         let changes = Changes.compute(org)
-        func id(_ o: Int) -> String { org.objectives[o].id }
+        func id(_ o: ObjectiveIndex) -> String { org.objectives[o].id }
         #expect(changes.since.iso == "2026-11-22")
         // Newest first; the check-in of 2026-11-20 is before the window, the confidential and draft
         // objectives' check-ins are not published.
@@ -27,7 +27,7 @@ import Testing
             ])
         #expect(
             changes.keyResultMoves.map {
-                "\(id($0.objective))#\($0.keyResult ?? -1) \($0.from.rawValue)→\($0.to.rawValue)"
+                "\(id($0.objective))#\($0.keyResult?.raw ?? -1) \($0.from.rawValue)→\($0.to.rawValue)"
             }
                 == ["fresh#0 off-track→on-track", "growth#0 at-risk→on-track", "slipping#0 on-track→at-risk"])
         #expect(changes.newObjectives.map(id) == ["fresh"])

@@ -24,7 +24,7 @@ public enum ConfigReader {
         else { return nil }
         let title = f.string("title", required: true, &diagnostics) ?? ""
         let language = f.choice("language", SiteConfig.languages, &diagnostics) ?? "en"
-        var periods: [Period] = []
+        var periods: IndexedArray<PeriodIndex, Period> = []
         if let items = f.list("periods", &diagnostics) {
             for item in items {
                 guard let p = f.reader(item, context: "period", known: periodFields, &diagnostics) else { continue }

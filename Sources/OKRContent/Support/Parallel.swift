@@ -1,4 +1,5 @@
 import Dispatch
+import OKRCore
 
 /// Runs independent work on all cores and keeps results in input order.
 public enum Parallel {
@@ -24,6 +25,16 @@ public enum Parallel {
         _ = results.deinitialize()
         results.deallocate()
         return array
+    }
+
+    /// `transform` applied to every position of a table (`org.objectives.indices`), in parallel: a table
+    /// with the same positions.
+    public static func map<Index: TypedIndex, R: Sendable>(
+        _ indices: Range<Index>, _ transform: @Sendable (Index) -> R
+    ) -> IndexedArray<Index, R> {
+        // A table's positions start at 0, so the results' positions are the indices themselves.
+        precondition(indices.isEmpty || indices.lowerBound.raw == 0, "not the indices of a table")
+        return IndexedArray(map(Array(indices), transform))
     }
 
     /// The number of cores to use: `OKRPORTAL_THREADS` if set, else the system's count.

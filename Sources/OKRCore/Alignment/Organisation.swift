@@ -1,7 +1,8 @@
 /// A site resolved at an as-of date: the team tree, the alignment graph and every figure computed.
 ///
-/// Arrays are indexed by the objective's position in ``objectives`` (sorted by path), teams by their
-/// position in ``TeamTree/teams``, periods by their position in ``periods``.
+/// Tables are indexed by typed positions: objectives by ``ObjectiveIndex`` (their position in
+/// ``objectives``, sorted by path), teams by ``TeamIndex`` (``TeamTree/teams``), periods by
+/// ``PeriodIndex`` (``periods``).
 public struct Organisation: Sendable {
     /// The site configuration.
     public let config: SiteConfig
@@ -10,37 +11,40 @@ public struct Organisation: Sendable {
     /// Whether drafts are built (`--drafts`).
     public let includeDrafts: Bool
     /// The periods in configured order.
-    public var periods: [Period] { config.periods }
+    public var periods: IndexedArray<PeriodIndex, Period> { config.periods }
     /// Index of each period id.
-    public let periodIndex: [String: Int]
+    public let periodIndex: [String: PeriodIndex]
     /// The period that contains the as-of date, else the latest.
-    public let currentPeriod: Int?
+    public let currentPeriod: PeriodIndex?
     /// The team tree.
     public let teams: TeamTree
     /// All objectives read, sorted by path, published or not.
-    public let objectives: [Objective]
+    public let objectives: IndexedArray<ObjectiveIndex, Objective>
     /// Index of each objective id (the first file that uses it).
-    public let objectiveIndex: [String: Int]
+    public let objectiveIndex: [String: ObjectiveIndex]
     /// Each objective's team index, `nil` when unknown.
-    public let objectiveTeam: [Int?]
+    public let objectiveTeam: IndexedArray<ObjectiveIndex, TeamIndex?>
     /// Each objective's period index, `nil` when unknown.
-    public let objectivePeriod: [Int?]
+    public let objectivePeriod: IndexedArray<ObjectiveIndex, PeriodIndex?>
     /// Whether an objective appears in the output: public, and not a draft unless drafts are built.
-    public let isPublished: [Bool]
+    public let isPublished: IndexedArray<ObjectiveIndex, Bool>
     /// The alignment graph over all objectives.
     public let graph: AlignmentGraph
     /// The figures of each objective.
-    public let states: [ObjectiveState]
+    public let states: IndexedArray<ObjectiveIndex, ObjectiveState>
     /// The objective each one continues (`continues:`), when valid.
-    public let predecessor: [Int?]
+    public let predecessor: IndexedArray<ObjectiveIndex, ObjectiveIndex?>
     /// The objectives that continue each one, in path order.
-    public let successors: [[Int]]
+    public let successors: IndexedArray<ObjectiveIndex, [ObjectiveIndex]>
 
     init(
-        config: SiteConfig, asOf: Day, includeDrafts: Bool, periodIndex: [String: Int], currentPeriod: Int?,
-        teams: TeamTree, objectives: [Objective], objectiveIndex: [String: Int], objectiveTeam: [Int?],
-        objectivePeriod: [Int?], isPublished: [Bool], graph: AlignmentGraph, states: [ObjectiveState],
-        predecessor: [Int?], successors: [[Int]]
+        config: SiteConfig, asOf: Day, includeDrafts: Bool, periodIndex: [String: PeriodIndex],
+        currentPeriod: PeriodIndex?, teams: TeamTree, objectives: IndexedArray<ObjectiveIndex, Objective>,
+        objectiveIndex: [String: ObjectiveIndex], objectiveTeam: IndexedArray<ObjectiveIndex, TeamIndex?>,
+        objectivePeriod: IndexedArray<ObjectiveIndex, PeriodIndex?>, isPublished: IndexedArray<ObjectiveIndex, Bool>,
+        graph: AlignmentGraph, states: IndexedArray<ObjectiveIndex, ObjectiveState>,
+        predecessor: IndexedArray<ObjectiveIndex, ObjectiveIndex?>,
+        successors: IndexedArray<ObjectiveIndex, [ObjectiveIndex]>
     ) {
         self.predecessor = predecessor
         self.successors = successors
@@ -60,7 +64,7 @@ public struct Organisation: Sendable {
     }
 
     /// The objective's owner: as written, else its team's lead.
-    public func owner(of objective: Int) -> String? {
+    public func owner(of objective: ObjectiveIndex) -> String? {
         if let o = objectives[objective].owner { return o }
         return objectiveTeam[objective].flatMap { teams.teams[$0].lead }
     }
@@ -69,32 +73,32 @@ public struct Organisation: Sendable {
     public var keyResultCount: Int { objectives.reduce(0) { $0 + $1.keyResults.count } }
 
     /// The published objectives of a period, in path order.
-    public func publishedObjectives(inPeriod period: Int) -> [Int] {
+    public func publishedObjectives(inPeriod period: PeriodIndex) -> [ObjectiveIndex] {
         objectives.indices.filter { isPublished[$0] && objectivePeriod[$0] == period }
     }
 
     /// The published parents of an objective (edges up), in `aligns_to` order.
-    public func publishedParents(of objective: Int) -> [AlignmentEdge] {
+    public func publishedParents(of objective: ObjectiveIndex) -> [AlignmentEdge] {
         graph.parents[objective].filter { isPublished[$0.parent] }
     }
 
     /// The published contributors to an objective or one of its key results.
-    public func publishedChildren(of objective: Int, keyResult: Int?) -> [Int] {
+    public func publishedChildren(of objective: ObjectiveIndex, keyResult: KeyResultIndex?) -> [ObjectiveIndex] {
         graph.children[objective].filter { $0.keyResult == keyResult && isPublished[$0.child] }.map(\.child)
     }
 
     /// The published objective this one continues, if any.
-    public func publishedPredecessor(of objective: Int) -> Int? {
+    public func publishedPredecessor(of objective: ObjectiveIndex) -> ObjectiveIndex? {
         predecessor[objective].flatMap { isPublished[$0] ? $0 : nil }
     }
 
     /// The published objectives that continue this one.
-    public func publishedSuccessors(of objective: Int) -> [Int] {
+    public func publishedSuccessors(of objective: ObjectiveIndex) -> [ObjectiveIndex] {
         successors[objective].filter { isPublished[$0] }
     }
 
     /// The why chain from a published objective up through published parents to a company objective.
-    public func whyChain(of objective: Int) -> [AlignmentEdge] {
+    public func whyChain(of objective: ObjectiveIndex) -> [AlignmentEdge] {
         graph.whyChain(of: objective) { isPublished[$0] }
     }
 }

@@ -9,11 +9,11 @@ public enum Resolver {
         let config = site.config
         let periodIndex = checkPeriods(config.periods, diagnostics: &diagnostics)
         let tree = TeamTree(teams: site.teams, diagnostics: &diagnostics)
-        let objectives = site.objectives
+        let objectives = IndexedArray<ObjectiveIndex, Objective>(site.objectives)
 
-        var objectiveIndex: [String: Int] = [:]
+        var objectiveIndex: [String: ObjectiveIndex] = [:]
         objectiveIndex.reserveCapacity(objectives.count)
-        for (i, o) in objectives.enumerated() {
+        for (i, o) in objectives.indexed() {
             if let problem = Slug.problem(with: o.id) {
                 let source = o.idLocation.line == 1 && o.idLocation.column == 1 ? " (from the file name)" : ""
                 diagnostics.error(
@@ -29,11 +29,11 @@ public enum Resolver {
             }
         }
 
-        let isPublished = objectives.map { $0.visibility == .public && (!$0.draft || includeDrafts) }
-        var objectiveTeam = [Int?](repeating: nil, count: objectives.count)
-        var objectivePeriod = [Int?](repeating: nil, count: objectives.count)
+        let isPublished = objectives.mapIndexed { $0.visibility == .public && (!$0.draft || includeDrafts) }
+        var objectiveTeam = IndexedArray<ObjectiveIndex, TeamIndex?>(repeating: nil, count: objectives.count)
+        var objectivePeriod = IndexedArray<ObjectiveIndex, PeriodIndex?>(repeating: nil, count: objectives.count)
         var edges: [AlignmentEdge] = []
-        for (i, o) in objectives.enumerated() {
+        for (i, o) in objectives.indexed() {
             // An empty team or period was already reported as missing by the reader.
             if let t = tree.index[o.team] {
                 objectiveTeam[i] = t
@@ -56,8 +56,8 @@ public enum Resolver {
             }
         }
 
-        var ownTeam: [(child: Int, parent: Int, ref: AlignmentRef)] = []
-        for (i, o) in objectives.enumerated() {
+        var ownTeam: [(child: ObjectiveIndex, parent: ObjectiveIndex, ref: AlignmentRef)] = []
+        for (i, o) in objectives.indexed() {
             var seen = Set<String>()
             for ref in o.alignsTo {
                 if !seen.insert(ref.description).inserted {
@@ -71,7 +71,7 @@ public enum Resolver {
                         at: ref.location)
                     continue
                 }
-                var kr: Int?
+                var kr: KeyResultIndex?
                 if let k = ref.keyResult {
                     guard let ki = objectives[p].keyResults.firstIndex(where: { $0.id == k }) else {
                         let ids = objectives[p].keyResults.map(\.id)
@@ -162,12 +162,16 @@ public enum Resolver {
     /// must exist, lie in a period that starts before this objective's period, and not be confidential
     /// when this objective is public (the link would reveal it).
     static func resolveContinues(
-        _ objectives: [Objective], objectiveIndex: [String: Int], objectivePeriod: [Int?], periods: [Period],
+        _ objectives: IndexedArray<ObjectiveIndex, Objective>, objectiveIndex: [String: ObjectiveIndex],
+        objectivePeriod: IndexedArray<ObjectiveIndex, PeriodIndex?>, periods: IndexedArray<PeriodIndex, Period>,
         diagnostics: inout Diagnostics
-    ) -> (predecessor: [Int?], successors: [[Int]]) {
-        var predecessor = [Int?](repeating: nil, count: objectives.count)
-        var successors = [[Int]](repeating: [], count: objectives.count)
-        for (i, o) in objectives.enumerated() {
+    ) -> (
+        predecessor: IndexedArray<ObjectiveIndex, ObjectiveIndex?>,
+        successors: IndexedArray<ObjectiveIndex, [ObjectiveIndex]>
+    ) {
+        var predecessor = IndexedArray<ObjectiveIndex, ObjectiveIndex?>(repeating: nil, count: objectives.count)
+        var successors = IndexedArray<ObjectiveIndex, [ObjectiveIndex]>(repeating: [], count: objectives.count)
+        for (i, o) in objectives.indexed() {
             guard let id = o.continues else { continue }
             let at = (o.continuesMark ?? Mark()).location(in: o.path)
             guard let p = objectiveIndex[id] else {
@@ -203,15 +207,17 @@ public enum Resolver {
     }
 
     /// The period that contains `asOf` (the last listed if several do), else the one that ends last.
-    public static func currentPeriod(of periods: [Period], asOf: Day) -> Int? {
+    public static func currentPeriod(of periods: IndexedArray<PeriodIndex, Period>, asOf: Day) -> PeriodIndex? {
         if let i = periods.indices.last(where: { periods[$0].contains(asOf) }) { return i }
         return periods.indices.max { (periods[$0].end, $0) < (periods[$1].end, $1) }
     }
 
-    static func checkPeriods(_ periods: [Period], diagnostics: inout Diagnostics) -> [String: Int] {
-        var index: [String: Int] = [:]
-        var folded: [String: Int] = [:]
-        for (i, p) in periods.enumerated() {
+    static func checkPeriods(_ periods: IndexedArray<PeriodIndex, Period>, diagnostics: inout Diagnostics)
+        -> [String: PeriodIndex]
+    {
+        var index: [String: PeriodIndex] = [:]
+        var folded: [String: PeriodIndex] = [:]
+        for (i, p) in periods.indexed() {
             if let problem = Slug.periodProblem(with: p.id) {
                 diagnostics.error("period id \"\(p.id)\" \(problem)", at: p.location)
             }
@@ -279,18 +285,19 @@ public enum Resolver {
     }
 
     static func computeStates(
-        objectives: [Objective], config: SiteConfig, asOf: Day, objectivePeriod: [Int?], isPublished: [Bool],
+        objectives: IndexedArray<ObjectiveIndex, Objective>, config: SiteConfig, asOf: Day,
+        objectivePeriod: IndexedArray<ObjectiveIndex, PeriodIndex?>, isPublished: IndexedArray<ObjectiveIndex, Bool>,
         graph: AlignmentGraph, diagnostics: inout Diagnostics
-    ) -> [ObjectiveState] {
-        var states = [ObjectiveState?](repeating: nil, count: objectives.count)
+    ) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
+        var states = IndexedArray<ObjectiveIndex, ObjectiveState?>(repeating: nil, count: objectives.count)
         for o in graph.contributorsFirst() {
             let objective = objectives[o]
             let period = objectivePeriod[o].map { config.periods[$0] }
             let expected = period.map { $0.expected(asOf: asOf) } ?? 0
             let open = period.map { $0.contains(asOf) } ?? false
-            var krStates: [KeyResultState] = []
+            var krStates: IndexedArray<KeyResultIndex, KeyResultState> = []
             krStates.reserveCapacity(objective.keyResults.count)
-            for (k, kr) in objective.keyResults.enumerated() {
+            for (k, kr) in objective.keyResults.indexed() {
                 // Usually every check-in is known and in order: then the state shares the key result's
                 // array instead of copying millions of check-ins.
                 var known =
@@ -331,8 +338,8 @@ public enum Resolver {
                         state.status = kr.done ? .done : .onTrack
                     }
                 case .children:
-                    var contributors: [Int] = []
-                    var seen = Set<Int>()
+                    var contributors: [ObjectiveIndex] = []
+                    var seen = Set<ObjectiveIndex>()
                     for e in graph.children[o] where e.keyResult == k && isPublished[e.child] {
                         if seen.insert(e.child).inserted { contributors.append(e.child) }
                     }
@@ -363,7 +370,7 @@ public enum Resolver {
                 expected: expected,
                 keyResults: krStates)
         }
-        return states.map { $0! }  // contributorsFirst() lists every objective exactly once
+        return states.mapIndexed { $0! }  // contributorsFirst() lists every objective exactly once
     }
 
     static func isSortedByDate(_ checkins: [CheckIn]) -> Bool {

@@ -1,32 +1,33 @@
-/// The organisation's teams as a tree, indexed by integers.
+/// The organisation's teams as a tree, indexed by ``TeamIndex``.
 ///
 /// Built from any list of teams: problems (unknown parent, two roots, cycles) are reported and the
 /// offending links dropped, so that later stages can still work with a tree.
 public struct TeamTree: Sendable {
     /// The teams in file order.
-    public let teams: [Team]
+    public let teams: IndexedArray<TeamIndex, Team>
     /// Index of each team id (the first team with that id).
-    public let index: [String: Int]
+    public let index: [String: TeamIndex]
     /// The parent of each team, `nil` for the root and for teams whose link was dropped.
-    public let parent: [Int?]
+    public let parent: IndexedArray<TeamIndex, TeamIndex?>
     /// The sub-teams of each team, in file order.
-    public let children: [[Int]]
+    public let children: IndexedArray<TeamIndex, [TeamIndex]>
     /// The root (the company), if the tree has one.
-    public let root: Int?
+    public let root: TeamIndex?
     /// Depth below the root (root = 0).
-    public let depth: [Int]
+    public let depth: IndexedArray<TeamIndex, Int>
     /// All teams in pre-order from the root, children in file order (the order of the team index page).
-    public let preorder: [Int]
+    public let preorder: [TeamIndex]
     /// Pre-order entry numbers (also a stable sort key in tree order), for O(1) ancestor tests.
-    public let enter: [Int]
+    public let enter: IndexedArray<TeamIndex, Int>
     /// Pre-order exit numbers, for O(1) ancestor tests.
-    public let exit: [Int]
+    public let exit: IndexedArray<TeamIndex, Int>
 
     /// Builds the tree and reports every structural problem.
-    public init(teams: [Team], diagnostics: inout Diagnostics) {
+    public init(teams list: [Team], diagnostics: inout Diagnostics) {
+        let teams = IndexedArray<TeamIndex, Team>(list)
         self.teams = teams
-        var index: [String: Int] = [:]
-        for (i, team) in teams.enumerated() {
+        var index: [String: TeamIndex] = [:]
+        for (i, team) in teams.indexed() {
             if let problem = Slug.problem(with: team.id) {
                 diagnostics.error("team id \"\(team.id)\" \(problem)", at: team.idLocation)
             }
@@ -38,8 +39,8 @@ public struct TeamTree: Sendable {
                 index[team.id] = i
             }
         }
-        var parent = [Int?](repeating: nil, count: teams.count)
-        for (i, team) in teams.enumerated() where index[team.id] == i {
+        var parent = IndexedArray<TeamIndex, TeamIndex?>(repeating: nil, count: teams.count)
+        for (i, team) in teams.indexed() where index[team.id] == i {
             guard let p = team.parent else { continue }
             if let pi = index[p] {
                 if pi == i {
@@ -55,11 +56,12 @@ public struct TeamTree: Sendable {
             }
         }
         // Cycles: walk up from every team, colouring the path; a walk that meets its own path is a cycle.
-        var state = [UInt8](repeating: 0, count: teams.count)  // 0 new, 1 on the current path, 2 done
+        // 0 new, 1 on the current path, 2 done.
+        var state = IndexedArray<TeamIndex, UInt8>(repeating: 0, count: teams.count)
         var foundCycle = false
         for start in teams.indices where state[start] == 0 {
-            var path: [Int] = []
-            var t: Int? = start
+            var path: [TeamIndex] = []
+            var t: TeamIndex? = start
             while let cur = t, state[cur] == 0 {
                 state[cur] = 1
                 path.append(cur)
@@ -79,17 +81,17 @@ public struct TeamTree: Sendable {
             for p in path { state[p] = 2 }
         }
         let roots = teams.indices.filter { index[teams[$0].id] == $0 && teams[$0].parent == nil }
-        var root: Int? = roots.first
+        var root: TeamIndex? = roots.first
         if roots.count > 1 {
             let names = roots.map { "\"\(teams[$0].id)\" (\(teams[$0].location))" }
             diagnostics.error(
                 "the team tree has \(roots.count) roots: \(names.joined(separator: ", ")); exactly one team, "
                     + "the company, has no parent",
                 at: teams[roots[1]].location)
-        } else if roots.isEmpty && !teams.isEmpty && !foundCycle {
+        } else if roots.isEmpty, let first = teams.first, !foundCycle {
             diagnostics.error(
                 "the team tree has no root: exactly one team, the company, must have no parent",
-                at: teams[0].location)
+                at: first.location)
             root = nil
         }
         // Teams cut out of a cycle behave as extra roots for the rest of the build; link them to the root
@@ -99,18 +101,18 @@ public struct TeamTree: Sendable {
                 parent[i] = r
             }
         }
-        var children = [[Int]](repeating: [], count: teams.count)
+        var children = IndexedArray<TeamIndex, [TeamIndex]>(repeating: [], count: teams.count)
         for i in teams.indices { if let p = parent[i] { children[p].append(i) } }
-        var depth = [Int](repeating: 0, count: teams.count)
-        var enter = [Int](repeating: -1, count: teams.count)
-        var exit = [Int](repeating: -1, count: teams.count)
-        var preorder: [Int] = []
+        var depth = IndexedArray<TeamIndex, Int>(repeating: 0, count: teams.count)
+        var enter = IndexedArray<TeamIndex, Int>(repeating: -1, count: teams.count)
+        var exit = IndexedArray<TeamIndex, Int>(repeating: -1, count: teams.count)
+        var preorder: [TeamIndex] = []
         preorder.reserveCapacity(teams.count)
         var clock = 0
         let starts = root.map { [$0] } ?? teams.indices.filter { parent[$0] == nil && index[teams[$0].id] == $0 }
         for s in starts {
             // Iterative depth-first walk: (team, next child to visit).
-            var stack: [(Int, Int)] = [(s, 0)]
+            var stack: [(TeamIndex, Int)] = [(s, 0)]
             enter[s] = clock
             clock += 1
             preorder.append(s)
@@ -141,15 +143,15 @@ public struct TeamTree: Sendable {
     }
 
     /// Whether `a` is `b` or one of `b`'s ancestors.
-    public func isAncestor(_ a: Int, of b: Int) -> Bool {
+    public func isAncestor(_ a: TeamIndex, of b: TeamIndex) -> Bool {
         guard enter[a] >= 0, enter[b] >= 0 else { return false }
         return enter[a] <= enter[b] && exit[b] <= exit[a]
     }
 
     /// The chain from `team` up to the root, `team` first.
-    public func ancestry(of team: Int) -> [Int] {
-        var chain: [Int] = []
-        var t: Int? = team
+    public func ancestry(of team: TeamIndex) -> [TeamIndex] {
+        var chain: [TeamIndex] = []
+        var t: TeamIndex? = team
         while let cur = t, chain.count <= teams.count {
             chain.append(cur)
             t = parent[cur]
@@ -158,8 +160,8 @@ public struct TeamTree: Sendable {
     }
 
     /// `team` and all teams below it.
-    public func subtree(of team: Int) -> [Int] {
-        var result: [Int] = []
+    public func subtree(of team: TeamIndex) -> [TeamIndex] {
+        var result: [TeamIndex] = []
         var stack = [team]
         while let t = stack.popLast() {
             result.append(t)

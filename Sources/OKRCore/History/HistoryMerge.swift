@@ -48,7 +48,7 @@ public enum HistoryMerge {
         let bounded: [String: KeyResultReading]? =
             known.isEmpty ? [:] : known.last(where: { $0.readings != nil })?.readings
         var result = objective
-        for (k, kr) in objective.keyResults.enumerated() {
+        for (k, kr) in objective.keyResults.indexed() {
             var updated = kr
             if changedAfterAsOf, let bounded {
                 switch kr.kind {

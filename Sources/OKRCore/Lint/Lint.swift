@@ -35,8 +35,8 @@ public enum Lint {
             return result
         }
         let siteIgnored = validate(org.config.lintIgnore)
-        var fileIgnored: [Int: Set<String>] = [:]
-        for (o, objective) in org.objectives.enumerated() where !objective.lintIgnore.isEmpty {
+        var fileIgnored: [ObjectiveIndex: Set<String>] = [:]
+        for (o, objective) in org.objectives.indexed() where !objective.lintIgnore.isEmpty {
             fileIgnored[o] = validate(objective.lintIgnore)
         }
         let context = LintContext(org)

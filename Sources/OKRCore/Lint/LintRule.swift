@@ -23,10 +23,10 @@ public struct LintFinding: Sendable {
     public var location: SourceLocation
     /// The objectives the finding is about: `lint: { ignore: [...] }` in any of their files silences it.
     /// One objective for most rules; a team's objectives of a period for the rules about a team.
-    public var objectives: [Int]
+    public var objectives: [ObjectiveIndex]
 
     /// Creates a finding.
-    public init(_ message: String, at location: SourceLocation, objectives: [Int]) {
+    public init(_ message: String, at location: SourceLocation, objectives: [ObjectiveIndex]) {
         self.message = message
         self.location = location
         self.objectives = objectives
@@ -40,30 +40,35 @@ public struct LintContext: Sendable {
     /// Objectives with a known team whose period is not over at the as-of date (running or upcoming),
     /// drafts and confidential ones included, in path order. Closed periods are history: only the rules
     /// about grading (OKR009) look at them.
-    public let current: [Int]
+    public let current: [ObjectiveIndex]
     /// Objectives with a known team whose period is over at the as-of date, in path order.
-    public let closed: [Int]
+    public let closed: [ObjectiveIndex]
     /// ``current`` grouped by team and period, each group in path order.
     public let teamGroups: [TeamGroup]
 
     /// The objectives of one team in one period.
     public struct TeamGroup: Sendable {
         /// The team's index.
-        public var team: Int
+        public var team: TeamIndex
         /// The period's index.
-        public var period: Int
+        public var period: PeriodIndex
         /// The objectives, in path order (never empty).
-        public var objectives: [Int]
+        public var objectives: [ObjectiveIndex]
+    }
+
+    /// A team and a period: the key of a ``TeamGroup``.
+    private struct GroupKey: Hashable {
+        var team: TeamIndex
+        var period: PeriodIndex
     }
 
     /// Prepares the context.
     public init(_ org: Organisation) {
         self.org = org
-        var current: [Int] = []
-        var closed: [Int] = []
-        var groups: [Int: Int] = [:]  // team * periods + period → index in teamGroups
+        var current: [ObjectiveIndex] = []
+        var closed: [ObjectiveIndex] = []
+        var groups: [GroupKey: Int] = [:]  // → position in teamGroups
         var teamGroups: [TeamGroup] = []
-        let periodCount = max(org.periods.count, 1)
         for o in org.objectives.indices {
             guard let t = org.objectiveTeam[o], let p = org.objectivePeriod[o] else { continue }
             if org.periods[p].isClosed(asOf: org.asOf) {
@@ -71,7 +76,7 @@ public struct LintContext: Sendable {
                 continue
             }
             current.append(o)
-            let key = t * periodCount + p
+            let key = GroupKey(team: t, period: p)
             if let g = groups[key] {
                 teamGroups[g].objectives.append(o)
             } else {
@@ -85,16 +90,16 @@ public struct LintContext: Sendable {
     }
 
     /// Where a key result is written.
-    public func location(of objective: Int, keyResult k: Int) -> SourceLocation {
+    public func location(of objective: ObjectiveIndex, keyResult k: KeyResultIndex) -> SourceLocation {
         let o = org.objectives[objective]
         return o.keyResults[k].mark.location(in: o.path)
     }
 
     /// A team's id.
-    public func teamID(_ t: Int) -> String { org.teams.teams[t].id }
+    public func teamID(_ t: TeamIndex) -> String { org.teams.teams[t].id }
 
     /// A period's id.
-    public func periodID(_ p: Int) -> String { org.periods[p].id }
+    public func periodID(_ p: PeriodIndex) -> String { org.periods[p].id }
 
     /// A number as people write it in messages: `0.7`, `3`.
     public func number(_ x: Double) -> String { Resolver.format((x * 100).rounded() / 100) }

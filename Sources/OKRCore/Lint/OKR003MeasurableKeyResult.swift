@@ -14,7 +14,7 @@ public enum OKR003MeasurableKeyResult: LintRule {
         // Outside drafts the reader already reports a metric without numbers as an error.
         for o in context.current where context.org.objectives[o].draft {
             let objective = context.org.objectives[o]
-            for (k, kr) in objective.keyResults.enumerated() where !kr.isMeasurable {
+            for (k, kr) in objective.keyResults.indexed() where !kr.isMeasurable {
                 let missing =
                     kr.start == nil && kr.target == nil
                     ? "no start and no target" : kr.start == nil ? "no start" : "no target"

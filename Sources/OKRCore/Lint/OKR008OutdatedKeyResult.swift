@@ -12,7 +12,7 @@ public enum OKR008OutdatedKeyResult: LintRule {
         var findings: [LintFinding] = []
         for o in context.current {
             let objective = org.objectives[o]
-            for (k, ks) in org.states[o].keyResults.enumerated() where ks.status == .outdated {
+            for (k, ks) in org.states[o].keyResults.indexed() where ks.status == .outdated {
                 guard let last = ks.latestCheckin else { continue }
                 let kr = objective.keyResults[k]
                 findings.append(

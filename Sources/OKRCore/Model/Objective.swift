@@ -71,7 +71,7 @@ public struct Objective: Sendable {
     /// Free-form labels.
     public var tags: [String]
     /// The key results, in file order.
-    public var keyResults: [KeyResult]
+    public var keyResults: IndexedArray<KeyResultIndex, KeyResult>
     /// Where `key_results` is written (or the front matter's start when missing).
     public var keyResultsLocation: SourceLocation
     /// Whether `key_results` was written but could not be read (already reported by the reader).
@@ -95,6 +95,7 @@ public struct Objective: Sendable {
     public var lastRevision: Revision? { revisions.last }
 
     /// Creates an objective; only the identity fields are required, the rest have the spec's defaults.
+    /// `keyResults` in file order become the table ``keyResults``.
     public init(
         id: String, title: String, team: String, period: String, path: String,
         idLocation: SourceLocation? = nil, teamLocation: SourceLocation? = nil,
@@ -126,7 +127,7 @@ public struct Objective: Sendable {
         self.visibility = visibility
         self.draft = draft
         self.tags = tags
-        self.keyResults = keyResults
+        self.keyResults = IndexedArray(keyResults)
         self.keyResultsLocation = keyResultsLocation ?? fileStart
         self.score = score
         self.scoreLocation = scoreLocation

@@ -7,7 +7,7 @@ public struct SiteConfig: Sendable {
     /// Where the site is served, for absolute links in feeds and sitemaps; pages link relatively anyway.
     public var baseURL: String?
     /// The periods in their configured order.
-    public var periods: [Period]
+    public var periods: IndexedArray<PeriodIndex, Period>
     /// A key result without a check-in for longer than this is "outdated".
     public var staleAfterDays: Int
     /// Whether raw HTML and unsafe links in Markdown are kept (`markdown: { unsafe: true }`).
@@ -25,7 +25,7 @@ public struct SiteConfig: Sendable {
 
     /// Creates a configuration.
     public init(
-        title: String, language: String = "en", baseURL: String? = nil, periods: [Period],
+        title: String, language: String = "en", baseURL: String? = nil, periods: IndexedArray<PeriodIndex, Period>,
         staleAfterDays: Int = 14, markdownUnsafe: Bool = false, templates: String? = nil,
         history: HistorySource = .off, historyLocation: SourceLocation? = nil, lintIgnore: [RuleReference] = []
     ) {

@@ -18,9 +18,9 @@ public struct Changes: Sendable {
     /// One check-in of the window with the value it replaced.
     public struct CheckInChange: Sendable {
         /// The objective's index.
-        public var objective: Int
+        public var objective: ObjectiveIndex
         /// The key result's index in its objective.
-        public var keyResult: Int
+        public var keyResult: KeyResultIndex
         /// The check-in.
         public var checkin: CheckIn
         /// A metric's value before this check-in: the previous check-in's value, else `start`.
@@ -30,9 +30,9 @@ public struct Changes: Sendable {
     /// A status that differs between the window's start and the as-of date.
     public struct StatusMove: Sendable {
         /// The objective's index.
-        public var objective: Int
+        public var objective: ObjectiveIndex
         /// The key result's index, `nil` for the objective's own status.
-        public var keyResult: Int?
+        public var keyResult: KeyResultIndex?
         /// The status at the window's start.
         public var from: Status
         /// The status at the as-of date.
@@ -50,7 +50,7 @@ public struct Changes: Sendable {
     /// Key results whose status moved, in objective and key-result order.
     public var keyResultMoves: [StatusMove] = []
     /// Objectives whose first check-in lies in the window, in objective order.
-    public var newObjectives: [Int] = []
+    public var newObjectives: [ObjectiveIndex] = []
 
     /// Whether nothing changed.
     public var isEmpty: Bool {
@@ -70,7 +70,7 @@ public struct Changes: Sendable {
                     StatusMove(objective: o, keyResult: nil, from: then.status, to: now.status))
             }
             var first: Day?
-            for (k, kr) in org.objectives[o].keyResults.enumerated() {
+            for (k, kr) in org.objectives[o].keyResults.indexed() {
                 let state = now.keyResults[k]
                 if then.keyResults[k].status != state.status {
                     result.keyResultMoves.append(
@@ -103,7 +103,7 @@ extension Organisation {
     /// is taken as written by them, so the value of `day` is the newest check-in up to it (else `start`;
     /// a milestone is done then only if a check-in from git history up to `day` says so). A key result
     /// without later check-ins counts as written: nothing says it changed. Same order as ``states``.
-    public func states(asOf day: Day) -> [ObjectiveState] {
+    public func states(asOf day: Day) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
         var past = objectives
         for o in past.indices {
             for k in past[o].keyResults.indices {

@@ -18,7 +18,7 @@ public enum ConfidenceHistory {
 
     /// The series over the key results of `objectives` (all in period `p`); days on which no key result
     /// has a confidence yet are left out.
-    public static func weekly(_ org: Organisation, period p: Int, objectives: [Int]) -> [Point] {
+    public static func weekly(_ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex]) -> [Point] {
         let days = ProgressHistory.grid(org.periods[p], asOf: org.asOf)
         guard !days.isEmpty else { return [] }
         var sums = [Double](repeating: 0, count: days.count)

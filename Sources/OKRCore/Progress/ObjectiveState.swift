@@ -11,7 +11,7 @@ public struct KeyResultState: Sendable {
     /// The check-ins known at the as-of date (none dated later), oldest first; same-day ones in file order.
     public var checkins: [CheckIn]
     /// For a `children` key result: the published objectives that count.
-    public var contributors: [Int]
+    public var contributors: [ObjectiveIndex]
 
     /// The newest known check-in.
     public var latestCheckin: CheckIn? { checkins.last }
@@ -31,5 +31,5 @@ public struct ObjectiveState: Sendable {
     /// Where the period expects every key result to be at the as-of date.
     public var expected: Double
     /// One state per key result, in file order.
-    public var keyResults: [KeyResultState]
+    public var keyResults: IndexedArray<KeyResultIndex, KeyResultState>
 }

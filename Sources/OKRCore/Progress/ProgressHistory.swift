@@ -37,9 +37,9 @@ public enum ProgressHistory {
     }
 
     /// The burn-up of every objective (empty for objectives without a known period).
-    public static func series(_ org: Organisation) -> [[ProgressPoint]] {
-        var result = [[ProgressPoint]](repeating: [], count: org.objectives.count)
-        let grids = org.periods.map { grid($0, asOf: org.asOf) }
+    public static func series(_ org: Organisation) -> IndexedArray<ObjectiveIndex, [ProgressPoint]> {
+        var result = IndexedArray<ObjectiveIndex, [ProgressPoint]>(repeating: [], count: org.objectives.count)
+        let grids = org.periods.mapIndexed { grid($0, asOf: org.asOf) }
         for o in org.graph.contributorsFirst() {
             guard let p = org.objectivePeriod[o] else { continue }
             let days = grids[p]
@@ -54,7 +54,7 @@ public enum ProgressHistory {
                     continue
                 }
                 var parts: [(progress: Double, weight: Double)] = []
-                for (k, kr) in objective.keyResults.enumerated() {
+                for (k, kr) in objective.keyResults.indexed() {
                     let ks = state.keyResults[k]
                     let value: Double
                     switch kr.kind {

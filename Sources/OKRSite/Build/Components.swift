@@ -26,13 +26,13 @@ public final class Components: @unchecked Sendable {
     /// "erwartet 0,7" / "erwartet 1,0" per objective type.
     private(set) var expectedScoreLabels: [ObjectiveType: String] = [:]
     /// Each published objective's summary; `nil` for unpublished ones.
-    private(set) var summaries: [ObjectiveSummary?] = []
+    private(set) var summaries: IndexedArray<ObjectiveIndex, ObjectiveSummary?> = []
     /// Each published objective's rendered line.
-    private var lines: [String] = []
+    private var lines: IndexedArray<ObjectiveIndex, String> = []
     /// Each published objective's rendered card, kept up to ``cardCacheLimit`` objectives.
-    private var cards: [String?] = []
+    private var cards: IndexedArray<ObjectiveIndex, String?> = []
     /// Each objective's summary signature (see ``Signatures``), to reuse components after an edit.
-    public private(set) var summarySignatures: [Int] = []
+    public private(set) var summarySignatures: IndexedArray<ObjectiveIndex, Int> = []
 
     /// Cards are kept for organisations up to this many published objectives (about 5 KB each);
     /// larger ones render a card each time a page shows it, trading time for memory.
@@ -62,28 +62,28 @@ public final class Components: @unchecked Sendable {
         for person in m.people.all {
             persons[person.name] = m.render("partials/person-link", PersonLinkView(site: m, name: person.name))
         }
-        let signatures = Parallel.map(Array(org.objectives.indices)) { Signatures.summary(org, $0) }
+        let signatures = Parallel.map(org.objectives.indices) { Signatures.summary(org, $0) }
         summarySignatures = signatures
         let reusable = previous.flatMap { p in
             p.summaries.count == org.objectives.count && p.site.drawCharts == m.drawCharts ? p : nil
         }
         let old = previous?.summarySignatures ?? []
         @Sendable func unchanged(_ o: ObjectiveIndex) -> Bool {
-            reusable != nil && o < old.count && old[o] == signatures[o] && reusable?.summaries[o] != nil
+            reusable != nil && old.indices.contains(o) && old[o] == signatures[o] && reusable?.summaries[o] != nil
         }
-        summaries = Parallel.map(Array(org.objectives.indices)) { o -> ObjectiveSummary? in
+        summaries = Parallel.map(org.objectives.indices) { o -> ObjectiveSummary? in
             guard org.isPublished[o] else { return nil }
             if unchanged(o), let s = reusable?.summaries[o] { return s }
             return ObjectiveSummary(m, o)
         }
-        lines = Parallel.map(Array(org.objectives.indices)) { o -> String in
+        lines = Parallel.map(org.objectives.indices) { o -> String in
             guard org.isPublished[o] else { return "" }
             if unchanged(o), let line = reusable?.lines[o] { return line }
             return m.render("partials/objective-line", ObjectiveLineView(summary: ObjectiveSummaryView(site: m, o)))
         }
         let published = org.isPublished.reduce(0) { $0 + ($1 ? 1 : 0) }
         if published <= Components.cardCacheLimit {
-            cards = Parallel.map(Array(org.objectives.indices)) { o -> String? in
+            cards = Parallel.map(org.objectives.indices) { o -> String? in
                 guard org.isPublished[o] else { return nil }
                 if unchanged(o), let card = reusable?.cards[o] { return card }
                 return self.renderCard(o)
@@ -115,7 +115,7 @@ public final class Components: @unchecked Sendable {
 
     /// A published objective's card (`partials/objective-card`), kept or rendered now.
     public func cardHTML(_ o: ObjectiveIndex) -> String {
-        if o < cards.count, let card = cards[o] { return card }
+        if cards.indices.contains(o), let card = cards[o] { return card }
         return renderCard(o)
     }
 

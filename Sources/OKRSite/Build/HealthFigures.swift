@@ -5,19 +5,19 @@ import OKRCore
 /// and how the closed periods up to this one ended, by team and by type.
 public struct HealthFigures: Sendable {
     /// The period.
-    public var period: Int
+    public var period: PeriodIndex
     /// Published objectives of the period, in the order of ``PeriodFigures/objectives``.
-    public var objectives: [Int]
+    public var objectives: [ObjectiveIndex]
     /// Teams without a published objective in the period, in tree order.
-    public var teamsWithout: [Int]
+    public var teamsWithout: [TeamIndex]
     /// Published objectives outside the company without a published parent.
-    public var notAligned: [Int]
+    public var notAligned: [ObjectiveIndex]
     /// How many objectives have 1, 2, 3, 4, 5 and 6 or more key results (index 0 = one key result).
     public var keyResultsHistogram: [Int]
     /// Key results of all objectives.
     public var keyResultCount: Int
     /// Key results the portal shows as outdated: (objective, key result index).
-    public var outdated: [(objective: Int, keyResult: Int)]
+    public var outdated: [(objective: ObjectiveIndex, keyResult: KeyResultIndex)]
     /// The mean of every key result's latest confidence at the as-of date, and how many it covers.
     public var meanConfidence: (mean: Double, count: Int)?
     /// The mean confidence week by week.
@@ -25,12 +25,12 @@ public struct HealthFigures: Sendable {
     /// Objectives set bottom-up.
     public var bottomUp: Int
     /// Per team with objectives, in tree order: its bottom-up objectives and all of them.
-    public var originByTeam: [(team: Int, bottomUp: Int, total: Int)]
+    public var originByTeam: [(team: TeamIndex, bottomUp: Int, total: Int)]
     /// Closed periods up to this one (starting no later) with graded objectives, oldest first.
-    public var closedPeriods: [Int]
+    public var closedPeriods: [PeriodIndex]
     /// Per closed period (same order): mean score and count per team (tree order), teams with graded
     /// objectives only.
-    public var scoresByTeam: [[(team: Int, mean: Double, expected: Double, count: Int)]]
+    public var scoresByTeam: [[(team: TeamIndex, mean: Double, expected: Double, count: Int)]]
     /// Per closed period (same order): mean score and count per objective type, types with objectives only.
     public var scoresByType: [[(type: ObjectiveType, mean: Double, count: Int)]]
 
@@ -40,7 +40,7 @@ public struct HealthFigures: Sendable {
     public static let recommendedBottomUp = 0.5
 
     /// Computes the figures of period `p`.
-    public init(_ org: Organisation, period p: Int, figures: [PeriodFigures]) {
+    public init(_ org: Organisation, period p: PeriodIndex, figures: IndexedArray<PeriodIndex, PeriodFigures>) {
         period = p
         let f = figures[p]
         objectives = f.objectives
@@ -51,14 +51,14 @@ public struct HealthFigures: Sendable {
         }
         var histogram = [Int](repeating: 0, count: 6)
         var krs = 0
-        var outdated: [(Int, Int)] = []
+        var outdated: [(ObjectiveIndex, KeyResultIndex)] = []
         var confidenceSum = 0.0
         var confidenceCount = 0
         for o in f.objectives {
             let n = org.objectives[o].keyResults.count
             krs += n
             if n > 0 { histogram[min(n, 6) - 1] += 1 }
-            for (k, ks) in org.states[o].keyResults.enumerated() {
+            for (k, ks) in org.states[o].keyResults.indexed() {
                 if ks.status == .outdated { outdated.append((o, k)) }
                 if let c = ks.latestConfidence?.confidence {
                     confidenceSum += Progress.clamp(c)
@@ -113,7 +113,7 @@ public struct HealthFigures: Sendable {
     public var shareBottomUp: Double { objectives.isEmpty ? 0 : Double(bottomUp) / Double(objectives.count) }
 
     /// Objectives whose number of key results is outside the recommended range.
-    public func outsideKeyResultRange(_ org: Organisation) -> [Int] {
+    public func outsideKeyResultRange(_ org: Organisation) -> [ObjectiveIndex] {
         objectives.filter { !Self.recommendedKeyResults.contains(org.objectives[$0].keyResults.count) }
     }
 }

@@ -6,8 +6,10 @@ extension IncrementalBuilder {
     /// (roll-ups), of the people who own any of those; the overviews when a line changed, and the health
     /// and changes pages after any change of figures or check-ins.
     func affectedPages(
-        _ m: SiteModel, previousModel old: SiteModel, details newDetails: [Int], oldDetails: [Int],
-        rollUps newRollUps: [[Double]], oldRollUps: [[Double]]
+        _ m: SiteModel, previousModel old: SiteModel, details newDetails: IndexedArray<ObjectiveIndex, Int>,
+        oldDetails: IndexedArray<ObjectiveIndex, Int>,
+        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>,
+        oldRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>
     ) -> (PageID) -> Bool {
         let org = m.org
         let signatures = m.components.summarySignatures
@@ -29,8 +31,8 @@ extension IncrementalBuilder {
             if let t = org.objectiveTeam[o] { teams.formUnion(org.teams.ancestry(of: t)) }
         }
         var rollUpChanged = false
-        for (p, values) in newRollUps.enumerated() where p < oldRollUps.count {
-            for (t, v) in values.enumerated() where t < oldRollUps[p].count && oldRollUps[p][t] != v {
+        for (p, values) in newRollUps.indexed() where oldRollUps.indices.contains(p) {
+            for (t, v) in values.indexed() where oldRollUps[p].indices.contains(t) && oldRollUps[p][t] != v {
                 teams.formUnion(org.teams.ancestry(of: t))
                 rollUpChanged = true
             }

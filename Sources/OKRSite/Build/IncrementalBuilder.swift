@@ -27,10 +27,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var theme: Theme?
     private var model: SiteModel?
     private var structure: Int?
-    private var details: [Int] = []
+    private var details: IndexedArray<ObjectiveIndex, Int> = []
     /// The detail signatures of the build in progress.
-    var pendingDetails: [Int] = []
-    private var rollUps: [[Double]] = []
+    var pendingDetails: IndexedArray<ObjectiveIndex, Int> = []
+    private var rollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>> = []
     /// A hash of every file written, by path: a page whose bytes hash the same is not written again.
     var pageHashes: [String: Int] = [:]
     /// Each objective's JSON for `okrs.json`, by its detail signature.
@@ -110,12 +110,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newStructure = Signatures.structure(org)
         let full = model == nil || themeChanged || newStructure != structure
         let newModel = SiteModel(org: org, theme: theme, charts: options.charts, previous: full ? nil : model)
-        let newDetails = Parallel.map(Array(org.objectives.indices)) { o in
+        let newDetails = Parallel.map(org.objectives.indices) { o in
             Signatures.detail(
                 org, o, summary: newModel.components.summarySignatures[o],
                 history: newModel.history.isEmpty ? [] : newModel.history[o])
         }
-        let newRollUps = newModel.figures.map { $0.rollUp.map(\.progress) }
+        let newRollUps = newModel.figures.mapIndexed { $0.rollUp.mapIndexed(\.progress) }
         let pages = PageKinds.pages(in: newModel)
         let selected: [Page]
         if !full, let previousModel = model {

@@ -9,21 +9,21 @@ public struct People: Sendable {
         /// The URL slug, unique among people.
         public var slug: String
         /// Teams this person leads.
-        public var leads: [Int]
+        public var leads: [TeamIndex]
         /// Published objectives this person owns, in path order.
-        public var owns: [Int]
+        public var owns: [ObjectiveIndex]
     }
 
     /// Everyone, sorted by name.
-    public let all: [Person]
+    public let all: IndexedArray<PersonIndex, Person>
     /// Index into ``all`` by name.
-    public let index: [String: Int]
+    public let index: [String: PersonIndex]
 
     /// Collects the people of `org`. Owners of unpublished objectives only are not people of the
     /// portal: their name must not appear through a confidential objective.
     public init(_ org: Organisation) {
-        var leads: [String: [Int]] = [:]
-        var owns: [String: [Int]] = [:]
+        var leads: [String: [TeamIndex]] = [:]
+        var owns: [String: [ObjectiveIndex]] = [:]
         for t in org.teams.preorder {
             if let lead = org.teams.teams[t].lead, !lead.isEmpty { leads[lead, default: []].append(t) }
         }
@@ -36,8 +36,8 @@ public struct People: Sendable {
             return a != b ? a < b : $0 < $1
         }
         var used = Set<String>()
-        var all: [Person] = []
-        var index: [String: Int] = [:]
+        var all = IndexedArray<PersonIndex, Person>()
+        var index: [String: PersonIndex] = [:]
         for name in names {
             let base = Slug.make(from: name)
             var slug = base
@@ -47,7 +47,7 @@ public struct People: Sendable {
                 n += 1
             }
             used.insert(slug)
-            index[name] = all.count
+            index[name] = all.endIndex
             all.append(Person(name: name, slug: slug, leads: leads[name] ?? [], owns: owns[name] ?? []))
         }
         self.all = all

@@ -3,9 +3,9 @@ import OKRCore
 /// The key figures of one period, over its published objectives.
 public struct PeriodFigures: Sendable {
     /// Published objectives of the period, by team (pre-order) then path.
-    public var objectives: [Int]
+    public var objectives: [ObjectiveIndex]
     /// Objectives of the root team.
-    public var companyObjectives: [Int]
+    public var companyObjectives: [ObjectiveIndex]
     /// Teams with at least one published objective.
     public var teamsWithOKRs: Int
     /// Published objectives outside the root team.
@@ -19,14 +19,14 @@ public struct PeriodFigures: Sendable {
     /// Mean score, once graded.
     public var meanScore: Double?
     /// Per team: mean progress over the team's and its sub-teams' published objectives, and their count.
-    public var rollUp: [(progress: Double, count: Int)]
+    public var rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>
     /// Per team: its own published objectives in this period.
-    public var byTeam: [[Int]]
+    public var byTeam: IndexedArray<TeamIndex, [ObjectiveIndex]>
 
     /// Computes the figures of period `p`.
-    public init(_ org: Organisation, period p: Int) {
+    public init(_ org: Organisation, period p: PeriodIndex) {
         let tree = org.teams
-        var byTeam = [[Int]](repeating: [], count: tree.teams.count)
+        var byTeam = IndexedArray<TeamIndex, [ObjectiveIndex]>(repeating: [], count: tree.teams.count)
         for o in org.objectives.indices where org.isPublished[o] && org.objectivePeriod[o] == p {
             if let t = org.objectiveTeam[o] { byTeam[t].append(o) }
         }
@@ -44,15 +44,15 @@ public struct PeriodFigures: Sendable {
         let scores = objectives.compactMap { org.states[$0].score }
         meanScore = scores.isEmpty || scores.count < objectives.count ? nil : scores.reduce(0, +) / Double(scores.count)
         // Sums flow from every team up to its parent: children come after parents in pre-order.
-        var sum = byTeam.map { $0.reduce(0.0) { $0 + org.states[$1].progress } }
-        var count = byTeam.map(\.count)
+        var sum = byTeam.mapIndexed { $0.reduce(0.0) { $0 + org.states[$1].progress } }
+        var count = byTeam.mapIndexed(\.count)
         for t in tree.preorder.reversed() {
             if let parent = tree.parent[t] {
                 sum[parent] += sum[t]
                 count[parent] += count[t]
             }
         }
-        rollUp = zip(sum, count).map { (progress: $1 > 0 ? $0 / Double($1) : 0, count: $1) }
+        rollUp = IndexedArray(zip(sum, count).map { (progress: $1 > 0 ? $0 / Double($1) : 0, count: $1) })
         self.byTeam = byTeam
     }
 

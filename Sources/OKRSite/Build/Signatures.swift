@@ -6,7 +6,7 @@ import OKRCore
 enum Signatures {
     /// What lists, lines and cards show: title, team, owner, type, figures and the key results'
     /// titles, values and figures.
-    static func summary(_ org: Organisation, _ o: Int) -> Int {
+    static func summary(_ org: Organisation, _ o: ObjectiveIndex) -> Int {
         var h = Hasher()
         let objective = org.objectives[o]
         let state = org.states[o]
@@ -20,7 +20,7 @@ enum Signatures {
         h.combine(state.progress)
         h.combine(state.status)
         h.combine(state.score)
-        for (k, kr) in objective.keyResults.enumerated() {
+        for (k, kr) in objective.keyResults.indexed() {
             let ks = state.keyResults[k]
             h.combine(kr.id)
             h.combine(kr.title)
@@ -44,7 +44,7 @@ enum Signatures {
 
     /// What the objective's own page shows beyond its summary: body, retro, hand-set score, tags, every
     /// check-in, the burn-up and the alignment.
-    static func detail(_ org: Organisation, _ o: Int, summary: Int, history: [ProgressPoint]) -> Int {
+    static func detail(_ org: Organisation, _ o: ObjectiveIndex, summary: Int, history: [ProgressPoint]) -> Int {
         var h = Hasher()
         let objective = org.objectives[o]
         h.combine(summary)
@@ -75,7 +75,7 @@ enum Signatures {
     static func structure(_ org: Organisation) -> Int {
         var h = Hasher()
         h.combine(org.objectives.count)
-        for (o, objective) in org.objectives.enumerated() {
+        for (o, objective) in org.objectives.indexed() {
             h.combine(objective.path)
             h.combine(objective.id)
             h.combine(org.isPublished[o])

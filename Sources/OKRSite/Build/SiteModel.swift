@@ -18,21 +18,21 @@ public final class SiteModel: @unchecked Sendable {
     /// People with pages.
     public let people: People
     /// Figures per period.
-    public let figures: [PeriodFigures]
+    public let figures: IndexedArray<PeriodIndex, PeriodFigures>
     /// Periods newest first (by start), the order of archives and sections.
     public let periodsNewestFirst: [PeriodIndex]
     /// Markdown renderer.
     public let markdown: Markdown
     /// Each objective's burn-up (weekly progress from its key results' check-ins); empty without charts.
-    public let history: [[ProgressPoint]]
+    public let history: IndexedArray<ObjectiveIndex, [ProgressPoint]>
     /// What changed in the seven days up to the as-of date (the "What changed" page and the feeds).
     public let changes: Changes
     /// Per period: the objectives whose part of the cascade gets a page of its own.
-    public let cascadeSplits: [[ObjectiveIndex]]
+    public let cascadeSplits: IndexedArray<PeriodIndex, [ObjectiveIndex]>
     /// Whether charts are drawn (`--no-charts` turns them off for text-only themes and measurements).
     public let drawCharts: Bool
     /// Each objective's topmost ancestor along published primary alignments (itself for a root).
-    let chainTop: [ObjectiveIndex]
+    let chainTop: IndexedArray<ObjectiveIndex, ObjectiveIndex>
 
     /// Components rendered once per build (lines, cards, badges, links); set at the end of `init`.
     public private(set) var components: Components!
@@ -51,22 +51,21 @@ public final class SiteModel: @unchecked Sendable {
         labels = ChartLabels(strings: theme.strings, format: format)
         people = People(org)
         routes = Routes(org, people: people)
-        figures = org.periods.indices.map { PeriodFigures(org, period: $0) }
+        figures = IndexedArray(org.periods.indices.map { PeriodFigures(org, period: $0) })
         periodsNewestFirst = org.periods.indices.sorted {
             (org.periods[$0].start, $0) > (org.periods[$1].start, $1)
         }
         markdown = Markdown(unsafe: org.config.markdownUnsafe, taskLabel: theme.strings["markdown_task"])
         history = charts ? ProgressHistory.series(org) : []
         changes = Changes.compute(org)
-        var top = Array(org.objectives.indices)
+        var top = IndexedArray<ObjectiveIndex, ObjectiveIndex>(org.objectives.indices)
         for o in org.graph.contributorsFirst().reversed() {
             if let parent = org.publishedParents(of: o).first?.parent { top[o] = top[parent] }
         }
         chainTop = top
         let figures = self.figures
-        cascadeSplits = org.periods.indices.map {
-            CascadePage.splits(org, period: $0, objectives: figures[$0].objectives)
-        }
+        cascadeSplits = IndexedArray(
+            org.periods.indices.map { CascadePage.splits(org, period: $0, objectives: figures[$0].objectives) })
         components = Components(self)
         components.build(previous: previous?.components)
     }
@@ -120,7 +119,7 @@ public final class SiteModel: @unchecked Sendable {
 
     /// The status-distribution chart of period `p`.
     public func statusChart(period p: PeriodIndex) -> String {
-        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p)") }
+        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p.raw)") }
     }
 
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.

@@ -39,8 +39,8 @@ public enum AlignmentMap {
         public var child: Int
         /// The node contributed to.
         public var parent: Int
-        /// The parent's port (key result index), `nil` for the whole node.
-        public var port: Int?
+        /// The parent's port (the key result served), `nil` for the whole node.
+        public var port: KeyResultIndex?
         /// Drawn dashed (a secondary alignment).
         public var secondary: Bool
         /// Line width.
@@ -117,8 +117,9 @@ public enum AlignmentMap {
 
     /// The layout of period `p`'s published objectives (or teams, beyond the limit).
     public static func layout(
-        _ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
-        teamURL: (Int) -> String, objectiveURL: (Int) -> String, teamStatus: (Double) -> Status
+        _ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex],
+        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>, teamURL: (TeamIndex) -> String,
+        objectiveURL: (ObjectiveIndex) -> String, teamStatus: (Double) -> Status
     ) -> Layout {
         if objectives.count <= objectiveLimit {
             return objectiveLayout(org, objectives: objectives, url: objectiveURL)
@@ -126,8 +127,10 @@ public enum AlignmentMap {
         return teamLayout(org, period: p, objectives: objectives, rollUp: rollUp, url: teamURL, status: teamStatus)
     }
 
-    static func objectiveLayout(_ org: Organisation, objectives: [Int], url: (Int) -> String) -> Layout {
-        var index: [Int: Int] = [:]
+    static func objectiveLayout(
+        _ org: Organisation, objectives: [ObjectiveIndex], url: (ObjectiveIndex) -> String
+    ) -> Layout {
+        var index: [ObjectiveIndex: Int] = [:]
         for (i, o) in objectives.enumerated() { index[o] = i }
         var nodes: [Node] = []
         for o in objectives {
@@ -139,7 +142,7 @@ public enum AlignmentMap {
                     unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root))
         }
         var edges: [Edge] = []
-        var children = [[(kr: Int, child: Int)]](repeating: [], count: objectives.count)
+        var children = [[(kr: KeyResultIndex?, child: Int)]](repeating: [], count: objectives.count)
         var roots: [Int] = []
         for (i, o) in objectives.enumerated() {
             let parents = org.publishedParents(of: o).filter { index[$0.parent] != nil }
@@ -147,31 +150,43 @@ public enum AlignmentMap {
             for (n, e) in parents.enumerated() {
                 guard let pi = index[e.parent] else { continue }
                 edges.append(Edge(child: i, parent: pi, port: e.keyResult, secondary: n > 0, weight: 1.5))
-                if n == 0 { children[pi].append((e.keyResult ?? Int.max, i)) }
+                if n == 0 { children[pi].append((e.keyResult, i)) }
             }
         }
         // Company objectives first, then unaligned ones; children ordered by the KR they serve.
         roots.sort { (nodes[$0].unaligned ? 1 : 0, $0) < (nodes[$1].unaligned ? 1 : 0, $1) }
-        let ordered = children.map { $0.sorted { ($0.kr, $0.child) < ($1.kr, $1.child) }.map(\.child) }
+        let ordered = children.map { $0.sorted(by: servesBefore).map(\.child) }
         let (layer, slot, stacked) = tidy(roots: roots, children: ordered, count: nodes.count)
         return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: false, hidden: 0)
     }
 
+    /// The order of a node's children: by the key result they serve, those serving the whole objective
+    /// last, then in node order.
+    static func servesBefore(_ a: (kr: KeyResultIndex?, child: Int), _ b: (kr: KeyResultIndex?, child: Int)) -> Bool {
+        switch (a.kr, b.kr) {
+        case (let x?, let y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.child < b.child
+        }
+    }
+
     static func teamLayout(
-        _ org: Organisation, period p: Int, objectives: [Int], rollUp: [(progress: Double, count: Int)],
-        url: (Int) -> String, status: (Double) -> Status
+        _ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex],
+        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>, url: (TeamIndex) -> String,
+        status: (Double) -> Status
     ) -> Layout {
         let tree = org.teams
         let shown = tree.preorder.filter { tree.depth[$0] <= teamDepthLimit && rollUp[$0].count > 0 }
         let hidden = tree.preorder.filter { tree.depth[$0] > teamDepthLimit && rollUp[$0].count > 0 }.count
-        var index: [Int: Int] = [:]
+        var index: [TeamIndex: Int] = [:]
         for (i, t) in shown.enumerated() { index[t] = i }
         var nodes: [Node] = []
         var children = [[Int]](repeating: [], count: shown.count)
         var roots: [Int] = []
         var edges: [Edge] = []
         // Alignments between a team's objectives and its parent team's objectives.
-        var aligned: [Int: Int] = [:]
+        var aligned: [TeamIndex: Int] = [:]
         for o in objectives {
             guard let ct = org.objectiveTeam[o] else { continue }
             for e in org.publishedParents(of: o) where org.objectiveTeam[e.parent] == tree.parent[ct] {
@@ -244,7 +259,7 @@ public enum AlignmentMap {
             let (cx, cy) = origin(layout, e.child)
             let (px, py) = origin(layout, e.parent)
             let ports = Double(layout.nodes[e.parent].ports)
-            let portX = e.port.map { px + nodeWidth * (Double($0) + 0.5) / ports } ?? px + nodeWidth / 2
+            let portX = e.port.map { px + nodeWidth * (Double($0.raw) + 0.5) / ports } ?? px + nodeWidth / 2
             let y2 = py + nodeHeight
             let d: String
             if layout.stacked[e.child] && !e.secondary {

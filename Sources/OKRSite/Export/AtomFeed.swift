@@ -27,7 +27,7 @@ public enum AtomFeed {
                 document(m, team: nil, entries: items.prefix(limit).map { $0.render(m, "") })
             }
         ]
-        var byTeam = [[Int]](repeating: [], count: m.org.teams.teams.count)
+        var byTeam = IndexedArray<TeamIndex, [Int]>(repeating: [], count: m.org.teams.teams.count)
         for (i, item) in items.enumerated() {
             guard let t = m.org.objectiveTeam[item.objective] else { continue }
             for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
@@ -132,7 +132,7 @@ public enum AtomFeed {
 
     /// One entry: a check-in or an objective's status move, rendered on demand.
     struct Item {
-        var objective: Int
+        var objective: ObjectiveIndex
         var day: Day
         /// An index into ``Changes/checkins`` or, for a status move, ``Changes/objectiveMoves``.
         var index: Int
@@ -146,14 +146,21 @@ public enum AtomFeed {
             var items = changes.objectiveMoves.enumerated().map {
                 Item(objective: $0.element.objective, day: m.org.asOf, index: $0.offset, isMove: true, ordinal: 1)
             }
-            var seen: [String: Int] = [:]
+            var seen: [CheckInKey: Int] = [:]
             for (i, c) in changes.checkins.enumerated() {
-                let key = "\(c.checkin.date.ordinal)/\(c.objective)/\(c.keyResult)"
+                let key = CheckInKey(day: c.checkin.date, objective: c.objective, keyResult: c.keyResult)
                 let n = (seen[key] ?? 0) + 1
                 seen[key] = n
                 items.append(Item(objective: c.objective, day: c.checkin.date, index: i, isMove: false, ordinal: n))
             }
             return items
+        }
+
+        /// A key result's check-ins of one day.
+        struct CheckInKey: Hashable {
+            var day: Day
+            var objective: ObjectiveIndex
+            var keyResult: KeyResultIndex
         }
 
         /// The entry's XML; `prefix` leads from the feed's folder to the site root (without `base_url`).

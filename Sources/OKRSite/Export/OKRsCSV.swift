@@ -21,11 +21,13 @@ public enum OKRsCSV {
         for c in columns { csv.text(c) }
         csv.endRow()
         var order = org.objectives.indices.filter { org.isPublished[$0] }
-        order.sort { (org.objectivePeriod[$0] ?? Int.max, $0) < (org.objectivePeriod[$1] ?? Int.max, $1) }
+        // Objectives without a period come after every period.
+        let none = org.periods.endIndex
+        order.sort { (org.objectivePeriod[$0] ?? none, $0) < (org.objectivePeriod[$1] ?? none, $1) }
         for o in order {
             let objective = org.objectives[o]
             let state = org.states[o]
-            for (k, kr) in objective.keyResults.enumerated() {
+            for (k, kr) in objective.keyResults.indexed() {
                 let s = state.keyResults[k]
                 csv.text(objective.period)
                 csv.text(objective.team)

@@ -14,7 +14,9 @@ public enum OKRsJSON {
     /// The document, handed to `emit` in pieces (one per objective), so a 100,000-objective export
     /// never sits in memory whole. Only published objectives appear; `aligns_to` names only published
     /// targets, so neither confidential objectives nor unbuilt drafts are revealed.
-    public static func render(_ m: SiteModel, emit: (String) -> Void, objective: ((Int) -> String)? = nil) {
+    public static func render(
+        _ m: SiteModel, emit: (String) -> Void, objective: ((ObjectiveIndex) -> String)? = nil
+    ) {
         emit(head(m))
         var first = true
         for o in m.org.objectives.indices where m.org.isPublished[o] {
@@ -55,7 +57,7 @@ public enum OKRsJSON {
     }
 
     /// One published objective as a JSON object.
-    public static func objective(_ m: SiteModel, _ o: Int) -> String {
+    public static func objective(_ m: SiteModel, _ o: ObjectiveIndex) -> String {
         let org = m.org
         let objective = org.objectives[o]
         let state = org.states[o]
@@ -94,7 +96,7 @@ public enum OKRsJSON {
         j.endArray()
         j.string("retro", state.score != nil ? objective.retro : nil)
         j.beginArray("key_results")
-        for (k, kr) in objective.keyResults.enumerated() {
+        for (k, kr) in objective.keyResults.indexed() {
             let s = state.keyResults[k]
             j.beginObject()
             j.string("id", kr.id)

@@ -56,7 +56,7 @@ public enum SearchIndex {
             j.endObject()
             count += 1
         }
-        for (i, person) in m.people.all.enumerated() {
+        for (i, person) in m.people.all.indexed() {
             j.beginObject()
             j.string("k", "p")
             j.string("t", person.name)
@@ -78,7 +78,7 @@ public enum SearchIndex {
             j.string("s", state.status.rawValue)
             j.endObject()
             count += 1
-            for (k, kr) in objective.keyResults.enumerated() {
+            for (k, kr) in objective.keyResults.indexed() {
                 j.beginObject()
                 j.string("k", "k")
                 j.string("t", kr.title)
