@@ -7,8 +7,6 @@ extension IncrementalBuilder {
         let staging = try Staging(output: output)
         let theme = model.theme
         let exports = Exports.files(model, pages: pages.map(\.path))
-        try staging.makeDirectories(
-            for: pages.map(\.path) + theme.assets.map(\.outputPath) + [Routes.okrsJSON] + exports.map(\.path))
         let results = Parallel.map(pages) { page -> (String, Int, String?) in
             var html: [UInt8] = []
             page.render(&html)

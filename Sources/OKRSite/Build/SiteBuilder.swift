@@ -64,6 +64,13 @@ public enum SiteBuilder {
         _ options: BuildOptions, diagnostics: inout Diagnostics,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(EnvironmentError) -> BuildReport? {
+        let timing = Timing()
+        var phase = DispatchTime.now().uptimeNanoseconds
+        func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timing.add("phase " + name, nanoseconds: now - phase)
+            phase = now
+        }
         guard let loaded = try options.pipeline.run(diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return nil
         }
@@ -71,16 +78,17 @@ public enum SiteBuilder {
             siteRoot: options.siteRoot, overrideDir: options.templates ?? loaded.site.config.templates,
             language: loaded.site.config.language, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
+        lap("1 read, resolve, lint, theme")
         let model = SiteModel(org: loaded.org, theme: theme, charts: options.charts)
         let pages = PageKinds.pages(in: model)
+        lap("2 model and components")
 
         let output = options.outputFolder
         let staging = try Staging(output: output)
         let exports = Exports.files(model, pages: pages.map(\.path))
         let extraFiles = theme.assets.map(\.outputPath) + [Routes.okrsJSON] + exports.map(\.path)
-        try staging.makeDirectories(for: pages.map(\.path) + extraFiles)
         let counter = Counter(total: pages.count, report: progress)
-        let timing = Timing()
+        lap("3 staging folders")
         let failures = Parallel.map(pages) { page -> String? in
             defer { counter.increment() }
             let t0 = DispatchTime.now().uptimeNanoseconds
@@ -90,29 +98,35 @@ public enum SiteBuilder {
             timing.add(page.template, nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
             return staging.write(page.path, bytes: html).map(\.description)
         }
+        lap("4 pages")
         var errors = failures.compactMap { $0 }
         for asset in theme.assets {
             if let e = staging.write(asset.outputPath, bytes: asset.bytes) { errors.append(e.description) }
         }
         // After the pages, each rendered and written by one worker: only as many exports' texts are in
-        // memory as there are workers.
-        let exportStart = DispatchTime.now().uptimeNanoseconds
-        errors += Parallel.map(exports) { file -> String? in
+        // memory as there are workers. okrs.json, the longest, is streamed by the first worker while the
+        // others write the rest.
+        let jobs: [ExportFile?] = [nil] + exports.map { $0 }
+        errors += Parallel.map(jobs) { job -> String? in
             let t0 = DispatchTime.now().uptimeNanoseconds
-            let text = file.render()
-            let kind = file.path.hasSuffix(".csv") ? "csv" : file.path.hasSuffix("feed.xml") ? "feeds" : "sitemap"
-            timing.add("export \(kind)", nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
-            return staging.write(file.path, text).map(\.description)
+            defer {
+                let kind =
+                    job.map { $0.path.hasSuffix(".csv") ? "csv" : $0.path.hasSuffix("feed.xml") ? "feeds" : "other" }
+                    ?? "okrs.json"
+                timing.add("export \(kind)", nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
+            }
+            guard let file = job else {
+                return staging.stream(Routes.okrsJSON) { emit in OKRsJSON.render(model, emit: emit) }.map(\.description)
+            }
+            return staging.write(file.path, file.render()).map(\.description)
         }.compactMap { $0 }
-        timing.add("exports (csv, feeds, sitemap)", nanoseconds: DispatchTime.now().uptimeNanoseconds - exportStart)
-        if let e = staging.stream(Routes.okrsJSON, { emit in OKRsJSON.render(model, emit: emit) }) {
-            errors.append(e.description)
-        }
+        lap("5 exports and okrs.json")
         guard errors.isEmpty else {
             staging.abort()
             throw EnvironmentError("cannot write the site: \(errors[0])")
         }
         try staging.commit()
+        lap("7 swap")
         if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil { timing.print() }
         return BuildReport(pages: pages.count, files: pages.count + extraFiles.count, output: output)
     }

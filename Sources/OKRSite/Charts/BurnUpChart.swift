@@ -26,15 +26,10 @@ public enum BurnUpChart {
         // Axes, the expected line and the as-of marker: the same in every burn-up chart of the period.
         let key = ChartMemo.Key(kind: ChartMemo.Key.burnUpFrame, a: period.start.ordinal, b: period.end.ordinal)
         svg.append(labels.memo.bytes(key) { frame(period: period, asOf: asOf, labels: labels) })
-        let coords = points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.progress)))" }
-        let area =
-            coords + [
-                "\(SVG.n(x(last.day, period: period))),\(SVG.n(y(0)))",
-                "\(SVG.n(x(points[0].day, period: period))),\(SVG.n(y(0)))",
-            ]
-        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .text(area.joined(separator: " "))])
-        svg.element(
-            "polyline", ["class": "actual s-\(status.rawValue)", "points": .text(coords.joined(separator: " "))])
+        let coords = points.map { (x: x($0.day, period: period), y: y($0.progress)) }
+        let area = coords + [(x(last.day, period: period), y(0)), (x(points[0].day, period: period), y(0))]
+        svg.element("polygon", ["class": "area s-\(status.rawValue)", "points": .points(area)])
+        svg.element("polyline", ["class": "actual s-\(status.rawValue)", "points": .points(coords)])
         svg.element(
             "circle", ["class": "point", "cx": .n(x(last.day, period: period)), "cy": .n(y(last.progress)), "r": "3.5"])
         let description = t.format(

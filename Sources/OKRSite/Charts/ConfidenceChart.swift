@@ -43,9 +43,7 @@ public enum ConfidenceChart {
                 "polyline",
                 [
                     "class": "actual confidence-course",
-                    "points": .text(
-                        points.map { "\(SVG.n(x($0.day, period: period))),\(SVG.n(y($0.value)))" }
-                            .joined(separator: " ")),
+                    "points": .points(points.map { (x: x($0.day, period: period), y: y($0.value)) }),
                 ])
         }
         for p in points {

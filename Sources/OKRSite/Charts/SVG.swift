@@ -11,9 +11,13 @@ public struct SVG {
         bytes.reserveCapacity(2048)
     }
 
+    private init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// A coordinate or length rounded to one decimal, without a trailing `.0`.
     public static func n(_ x: Double) -> String {
-        var w = SVG()
+        var w = SVG(capacity: 16)
         w.number(x)
         return String(decoding: w.bytes, as: UTF8.self)
     }
@@ -31,12 +35,6 @@ public struct SVG {
         } else {
             bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         }
-    }
-
-    /// Appends a string as it is (markup okrportal made).
-    @inline(__always) mutating func raw(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends text, escaped.
@@ -85,6 +83,13 @@ public struct SVG {
             switch v {
             case .text(let s): text(s)
             case .number(let x): number(x)
+            case .points(let points):
+                for (i, p) in points.enumerated() {
+                    if i > 0 { bytes.append(32) }
+                    number(p.x)
+                    bytes.append(44)
+                    number(p.y)
+                }
             }
             raw("\"")
         }
@@ -189,6 +194,8 @@ public enum Attribute: ExpressibleByStringLiteral, ExpressibleByStringInterpolat
     case text(String)
     /// A coordinate or length.
     case number(Double)
+    /// Points of a polyline or polygon: `x,y x,y …`, each rounded to 0.1.
+    case points([(x: Double, y: Double)])
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(stringInterpolation: DefaultStringInterpolation) {

@@ -110,7 +110,7 @@ public enum TrendChart {
                 "polyline",
                 [
                     "class": "actual",
-                    "points": .text(path.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")),
+                    "points": .points(path.map { (x: $0.0, y: $0.1) }),
                 ])
         }
         for (day, value, conf, derived) in points {
@@ -127,7 +127,7 @@ public enum TrendChart {
         let (ctop, cbottom) = confidence
         svg.element("text", ["class": "tick", "x": .n(left), "y": .n(ctop - 3)], text: t["chart_confidence"])
         svg.element("line", ["class": "grid", "x1": .n(left), "y1": .n(cbottom), "x2": .n(right), "y2": .n(cbottom)])
-        var course: [String] = []
+        var course: [(x: Double, y: Double)] = []
         for (day, _, conf, _) in points {
             guard let conf else { continue }
             let h = (cbottom - ctop) * min(1, max(0, conf))
@@ -137,11 +137,11 @@ public enum TrendChart {
                     "class": "confidence", "x": .n(scale.x(day) - 3), "y": .n(cbottom - h), "width": "6",
                     "height": .n(h),
                 ])
-            course.append("\(SVG.n(scale.x(day))),\(SVG.n(cbottom - h))")
+            course.append((scale.x(day), cbottom - h))
         }
         // The bars' tops joined: the course of the confidence over the period at a glance.
         if course.count > 1 {
-            svg.element("polyline", ["class": "confidence-line", "points": .text(course.joined(separator: " "))])
+            svg.element("polyline", ["class": "confidence-line", "points": .points(course)])
         }
 
         let last = points.last

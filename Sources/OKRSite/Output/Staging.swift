@@ -1,3 +1,4 @@
+import Foundation
 import OKRContent
 import OKRCore
 
@@ -31,6 +32,7 @@ public final class Staging: @unchecked Sendable {
         if case .failure(let e) = FileSystem.makeDirectory(directory) {
             throw EnvironmentError("cannot create the output folder \(directory): \(e.message)")
         }
+        previousOutputExists = FileSystem.isDirectory(trimmed)
     }
 
     /// Parent folder and last component of a path.
@@ -48,28 +50,33 @@ public final class Staging: @unchecked Sendable {
         }
     }
 
-    /// Creates the folders that files will be written into (call before writing in parallel).
-    public func makeDirectories(for paths: some Sequence<String>) throws(EnvironmentError) {
-        previousOutputExists = hasPrevious
-        var dirs = Set<String>()
-        for p in paths {
-            var parts = p.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                dirs.insert(parts.joined(separator: "/"))
-                parts = parts.dropLast()
-            }
-        }
-        for d in dirs.sorted() {
-            if case .failure(let e) = FileSystem.makeDirectory(SiteReader.join(directory, d)) {
-                throw EnvironmentError("cannot create \(d): \(e.message)")
-            }
-        }
+    /// Whether there is a previous output to compare with (hard links for unchanged files).
+    private let previousOutputExists: Bool
+
+    /// The folders created so far, relative to the staging folder. Folders are made when the first file
+    /// goes into them, by whichever worker writes it: the 2,500 folders of a large site's team feeds
+    /// cost half a second of file-system time, spread over the workers instead of before them.
+    private var created: Set<String> = [""]
+    private let createdLock = NSLock()
+
+    /// Creates the folder of `path` and its parents, once.
+    private func makeParent(of path: String) -> FileError? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let parent = String(path[..<slash])
+        createdLock.lock()
+        let known = created.contains(parent)
+        createdLock.unlock()
+        if known { return nil }
+        if let e = makeParent(of: parent) { return e }
+        // Concurrent creation of one folder is fine: an existing folder counts as made.
+        if case .failure(let e) = FileSystem.makeDirectory(SiteReader.join(directory, parent)) { return e }
+        createdLock.lock()
+        created.insert(parent)
+        createdLock.unlock()
+        return nil
     }
 
-    /// Whether there is a previous output to compare with.
-    private lazy var hasPrevious: Bool = FileSystem.isDirectory(output)
-
-    /// Writes one file (its folder must exist). Safe to call from several threads for different paths.
+    /// Writes one file, making its folder if needed. Safe to call from several threads for different paths.
     /// A file whose bytes equal the previous output's is hard-linked instead of written, so it keeps
     /// its modification time (rsync and caches see it unchanged) and costs no new inode.
     public func write(_ path: String, _ text: String) -> FileError? {
@@ -83,13 +90,11 @@ public final class Staging: @unchecked Sendable {
     }
 
     private func write(_ path: String, _ bytes: UnsafeRawBufferPointer) -> FileError? {
+        if let e = makeParent(of: path) { return e }
         if previousOutputExists, linkIfUnchanged(path, bytes) { return nil }
         if case .failure(let e) = FileSystem.write(SiteReader.join(directory, path), bytes) { return e }
         return nil
     }
-
-    /// Set once before parallel writes start (see ``makeDirectories(for:)``).
-    private var previousOutputExists = false
 
     private func linkIfUnchanged(_ path: String, _ new: UnsafeRawBufferPointer) -> Bool {
         let old = SiteReader.join(output, path)
@@ -106,6 +111,7 @@ public final class Staging: @unchecked Sendable {
 
     /// Writes one file from pieces handed to `body`'s sink.
     public func stream(_ path: String, _ body: ((String) -> Void) -> Void) -> FileError? {
+        if let e = makeParent(of: path) { return e }
         let sink: FileSink
         do {
             sink = try FileSink(path: SiteReader.join(directory, path))
