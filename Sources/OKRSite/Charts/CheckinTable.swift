@@ -10,23 +10,37 @@ public enum CheckinTable {
     ) -> String {
         let t = labels.strings
         let metric = kr.kind == .metric
-        var out = "<div class=\"table-wrap\"><table class=\"checkins\"><thead><tr><th scope=\"col\">"
-        out += HTML.escape(t["checkin_date"]) + "</th>"
-        if metric { out += "<th scope=\"col\" class=\"num\">" + HTML.escape(t["checkin_value"]) + "</th>" }
-        out += "<th scope=\"col\" class=\"num\">" + HTML.escape(t["checkin_confidence"]) + "</th><th scope=\"col\">"
-        out += HTML.escape(t["checkin_note"]) + "</th></tr></thead><tbody>"
-        for c in checkins.reversed() {
-            out += c.isDerived ? "<tr class=\"derived\"><td>" : "<tr><td>"
-            out += HTML.escape(labels.format.date(c.date)) + "</td>"
-            if metric {
-                out +=
-                    "<td class=\"num\">" + HTML.escape(c.value.map { labels.format.value($0, unit: kr.unit) } ?? "–")
-                    + "</td>"
-            }
-            out += "<td class=\"num\">" + HTML.escape(c.confidence.map { labels.format.decimal1($0) } ?? "–") + "</td>"
-            out += "<td>" + HTML.escape(note(c, kind: kr.kind, strings: t, revisions: revisions)) + "</td></tr>"
+        var out = HTMLWriter(capacity: 512 + checkins.count * 128)
+        out.raw("<div class=\"table-wrap\"><table class=\"checkins\"><thead><tr><th scope=\"col\">")
+        out.text(t["checkin_date"])
+        out.raw("</th>")
+        if metric {
+            out.raw("<th scope=\"col\" class=\"num\">")
+            out.text(t["checkin_value"])
+            out.raw("</th>")
         }
-        return out + "</tbody></table></div>"
+        out.raw("<th scope=\"col\" class=\"num\">")
+        out.text(t["checkin_confidence"])
+        out.raw("</th><th scope=\"col\">")
+        out.text(t["checkin_note"])
+        out.raw("</th></tr></thead><tbody>")
+        for c in checkins.reversed() {
+            out.raw(c.isDerived ? "<tr class=\"derived\"><td>" : "<tr><td>")
+            out.text(labels.format.date(c.date))
+            out.raw("</td>")
+            if metric {
+                out.raw("<td class=\"num\">")
+                out.text(c.value.map { labels.format.value($0, unit: kr.unit) } ?? "–")
+                out.raw("</td>")
+            }
+            out.raw("<td class=\"num\">")
+            out.text(c.confidence.map { labels.format.decimal1($0) } ?? "–")
+            out.raw("</td><td>")
+            out.text(note(c, kind: kr.kind, strings: t, revisions: revisions))
+            out.raw("</td></tr>")
+        }
+        out.raw("</tbody></table></div>")
+        return out.html
     }
 
     /// The note cell: the written note, or where a derived check-in comes from.

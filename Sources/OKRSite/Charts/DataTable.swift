@@ -3,23 +3,34 @@
 public enum DataTable {
     /// The HTML. `numeric` marks columns to right-align.
     public static func html(summary: String, headers: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
-        var out =
-            "<details class=\"chart-data\"><summary>" + HTML.escape(summary)
-            + "</summary><div class=\"table-wrap\"><table><thead><tr>"
+        var out = HTMLWriter(capacity: 256 + rows.count * 96)
+        out.raw("<details class=\"chart-data\"><summary>")
+        out.text(summary)
+        out.raw("</summary><div class=\"table-wrap\"><table><thead><tr>")
         for (i, h) in headers.enumerated() {
-            out += "<th scope=\"col\"" + (numeric.contains(i) ? " class=\"num\"" : "") + ">" + HTML.escape(h) + "</th>"
+            out.raw("<th scope=\"col\"")
+            if numeric.contains(i) { out.raw(" class=\"num\"") }
+            out.raw(">")
+            out.text(h)
+            out.raw("</th>")
         }
-        out += "</tr></thead><tbody>"
+        out.raw("</tr></thead><tbody>")
         for row in rows {
-            out += "<tr>"
+            out.raw("<tr>")
             for (i, cell) in row.enumerated() {
-                out +=
-                    (i == 0 ? "<th scope=\"row\">" : numeric.contains(i) ? "<td class=\"num\">" : "<td>")
-                    + HTML.escape(cell)
-                    + (i == 0 ? "</th>" : "</td>")
+                if i == 0 {
+                    out.raw("<th scope=\"row\">")
+                } else if numeric.contains(i) {
+                    out.raw("<td class=\"num\">")
+                } else {
+                    out.raw("<td>")
+                }
+                out.text(cell)
+                out.raw(i == 0 ? "</th>" : "</td>")
             }
-            out += "</tr>"
+            out.raw("</tr>")
         }
-        return out + "</tbody></table></div></details>"
+        out.raw("</tbody></table></div></details>")
+        return out.html
     }
 }
