@@ -71,8 +71,14 @@ public struct SVG {
     }
 
     private mutating func integer(_ v: Int) {
-        if v >= 10 { integer(v / 10) }
-        bytes.append(UInt8(48 + v % 10))
+        guard v >= 10 else { return bytes.append(UInt8(48 + v)) }
+        let start = bytes.count
+        var v = v
+        while v > 0 {
+            bytes.append(UInt8(48 + v % 10))
+            v /= 10
+        }
+        bytes[start...].reverse()
     }
 
     private mutating func attributes(_ attributes: KeyValuePairs<StaticString, Attribute>) {

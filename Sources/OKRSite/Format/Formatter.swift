@@ -9,6 +9,9 @@ public struct Formatter: Sendable {
     public let language: String
     let decimalSeparator: String
     let groupSeparator: String
+    /// The separators as the single ASCII bytes they are, for the byte-level writers.
+    private let decimalByte: UInt8
+    private let groupByte: UInt8
     let percentSuffix: String
     let monthNames: [String]
 
@@ -24,6 +27,8 @@ public struct Formatter: Sendable {
             groupSeparator = ","
             percentSuffix = "%"
         }
+        decimalByte = decimalSeparator.utf8.first ?? 46
+        groupByte = groupSeparator.utf8.first ?? 44
         self.monthNames = monthNames.count == 12 ? monthNames : (1...12).map { String($0) }
     }
 
@@ -42,14 +47,14 @@ public struct Formatter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(32)
         if negative { out.append(contentsOf: "−".utf8) }
-        appendGrouped(whole, to: &out)
+        appendGrouped(UInt64(whole), to: &out)
         if fraction > 0 {
             var digits = maxDecimals
             while fraction % 10 == 0 && digits > 0 {
                 fraction /= 10
                 digits -= 1
             }
-            out.append(contentsOf: decimalSeparator.utf8)
+            out.append(decimalByte)
             let start = out.count
             while fraction > 0 {
                 out.append(UInt8(48 + fraction % 10))
@@ -66,19 +71,21 @@ public struct Formatter: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(24)
         if n < 0 { out.append(contentsOf: "−".utf8) }
-        appendGrouped(n.magnitude, to: &out)
+        appendGrouped(UInt64(n.magnitude), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `n`'s digits with the group separator every three.
-    func appendGrouped(_ n: some BinaryInteger, to out: inout [UInt8]) {
-        var n = UInt64(n)
+    func appendGrouped(_ n: UInt64, to out: inout [UInt8]) {
+        var n = n
         let start = out.count
         var count = 0
-        let separator = Array(groupSeparator.utf8.reversed())
         repeat {
-            if count > 0 && count % 3 == 0 { out.append(contentsOf: separator) }
-            out.append(UInt8(48 + n % 10))
+            if count == 3 {
+                out.append(groupByte)
+                count = 0
+            }
+            out.append(UInt8(truncatingIfNeeded: 48 + n % 10))
             n /= 10
             count += 1
         } while n > 0
