@@ -262,10 +262,10 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func brokenSite(_ c: Case) throws {
+    func brokenSite(_ c: Case) async throws {
         let fixture = try SiteFixture(Self.goodSite())
         defer { withExtendedLifetime(fixture) {} }
-        let first = try Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+        let first = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try OutputTree.read(fixture.root + "/public")
         try c.breakSite(fixture)
@@ -281,7 +281,7 @@ import Testing
             binary = fixture.root + "/okrportal-bin"
             try FileManager.default.copyItem(atPath: Binary.path, toPath: binary!)  // set just above
         }
-        let run = try Binary.run(
+        let run = try await Binary.run(
             [c.command, fixture.root, "--as-of", "2026-11-29"],
             wrapper: asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [],
             executable: binary, timeout: 300)

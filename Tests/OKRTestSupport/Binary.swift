@@ -20,84 +20,20 @@ public enum Binary {
     }
 
     /// What a run printed and how it ended.
-    public struct Run: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-        /// Whether the process ended by a signal (a crash, or killed after the timeout).
-        public var signalled = false
-        /// Whether it was killed because it ran longer than the timeout.
-        public var timedOut = false
-    }
+    public typealias Run = Child.Run
 
     /// Runs `okrportal` with `arguments` (optionally through a wrapper such as `setpriv`, and optionally a
-    /// copy of the binary at `executable`), waits, and returns its output. `environment` entries are
-    /// added to the current environment.
+    /// copy of the binary at `executable`) and returns its output once it has ended. `environment`
+    /// entries are added to the current environment.
     public static func run(
         _ arguments: [String], wrapper: [String] = [], environment: [String: String] = [:],
         currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120
-    ) throws -> Run {
-        let process = Process()
-        let binary = executable ?? path
-        if wrapper.isEmpty {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: wrapper[0])
-            process.arguments = Array(wrapper.dropFirst()) + [binary] + arguments
-        }
+    ) async throws -> Run {
+        let command = wrapper + [executable ?? path] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = Watchdog(pid: process.processIdentifier, seconds: timeout)
-        // Read both pipes at once, before waiting: a process that fills one pipe while the other is
-        // being read to its end would block forever (1,500 warnings are more than a pipe holds).
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errBox.data
-        process.waitUntilExit()
-        watchdog.cancel()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self),
-            signalled: process.terminationReason == .uncaughtSignal, timedOut: watchdog.fired)
-    }
-}
-
-/// Bytes handed from a reading thread to the waiting one (the group's wait orders the accesses).
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
-
-/// Kills a process that runs longer than its time.
-final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    private(set) var fired = false
-
-    init(pid: Int32, seconds: Double) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
-            lock.lock()
-            defer { lock.unlock() }
-            if !done {
-                fired = true
-                kill(pid, SIGKILL)
-            }
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        done = true
-        lock.unlock()
+        return try await Child.run(
+            command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory,
+            timeout: timeout)
     }
 }
