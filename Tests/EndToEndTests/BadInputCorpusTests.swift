@@ -278,8 +278,7 @@ import Testing
                 chmod(fixture.root + "/" + rel, 0o777)
             }
             chmod(fixture.root, 0o777)
-            binary = fixture.root + "/okrportal-bin"
-            try FileManager.default.copyItem(atPath: Binary.path, toPath: binary!)  // set just above
+            binary = try await Binary.unprivilegedCopy()
         }
         let run = try await Binary.run(
             [c.command, fixture.root, "--as-of", "2026-11-29"],

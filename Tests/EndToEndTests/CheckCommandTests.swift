@@ -36,9 +36,7 @@ import Testing
         let fixture = try brokenSite()
         defer { withExtendedLifetime(fixture) {} }
         // A copy of the binary the unprivileged user can reach wherever the repository lives.
-        let binary = fixture.root + "/okrportal-bin"
-        try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
-        chmod(binary, 0o755)
+        let binary = unprivileged.isEmpty ? Binary.path : try await Binary.unprivilegedCopy()
         let run = try await Binary.run(
             ["check", fixture.root, "--as-of", "2026-11-29"], wrapper: unprivileged, executable: binary)
         let expected = try String(

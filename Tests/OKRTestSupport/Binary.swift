@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `okrportal` binary, as users and CI do.
 public enum Binary {
@@ -36,4 +37,44 @@ public enum Binary {
             command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory,
             timeout: timeout)
     }
+
+    /// A copy of the binary that an unprivileged user can run wherever the repository lives, for the
+    /// tests that drop to `nobody` with `setpriv` to meet an unreadable file. One copy serves the whole
+    /// test run; it is removed when the run ends.
+    public static func unprivilegedCopy() async throws -> String {
+        try await UnprivilegedCopy.shared.path()
+    }
 }
+
+/// Makes the copy behind ``Binary/unprivilegedCopy()`` once, however many tests ask at the same time.
+private actor UnprivilegedCopy {
+    static let shared = UnprivilegedCopy()
+
+    private var copy: Task<String, any Error>?
+
+    func path() async throws -> String {
+        if let copy { return try await copy.value }
+        let task = Task { try await OffPool.run { try Self.make() } }
+        copy = task
+        return try await task.value
+    }
+
+    /// Copies the binary into a new folder that everybody may enter, and removes that folder at exit.
+    private static func make() throws -> String {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/okrportal-bin-XXXXXX").utf8CString)
+        guard let dir = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
+        let folder = String(cString: dir)
+        made.withLock { $0 = folder }
+        atexit {
+            if let folder = made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
+        }
+        chmod(folder, 0o755)
+        let binary = folder + "/okrportal"
+        try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
+        chmod(binary, 0o755)
+        return binary
+    }
+}
+
+/// The folder of the unprivileged copy, for the exit handler (which can capture nothing).
+private let made = Mutex<String?>(nil)
