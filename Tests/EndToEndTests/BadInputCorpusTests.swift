@@ -324,7 +324,8 @@ struct GoodBuild: SuiteTrait, TestScoping {
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         let fixture = try SiteFixture(BadInputCorpusTests.goodSite())
-        let build = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+        // Every case waits for this build: it does not queue behind them.
+        let build = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"], queued: false)
         guard build.status == 0, !build.signalled else {
             throw FixtureError("the good site does not build: \(build.stderr)")
         }

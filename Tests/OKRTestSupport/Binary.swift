@@ -25,17 +25,18 @@ public enum Binary {
 
     /// Runs `okrportal` with `arguments` (optionally through a wrapper such as `setpriv`, and optionally a
     /// copy of the binary at `executable`) and returns its output once it has ended. `environment`
-    /// entries are added to the current environment.
+    /// entries are added to the current environment. `queued: false` skips the queue for a slot, as
+    /// with ``Child/run(_:_:environment:currentDirectory:timeout:queued:)``.
     public static func run(
         _ arguments: [String], wrapper: [String] = [], environment: [String: String] = [:],
-        currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120
+        currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120, queued: Bool = true
     ) async throws -> Run {
         let command = wrapper + [executable ?? path] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         return try await Child.run(
             command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory,
-            timeout: timeout)
+            timeout: timeout, queued: queued)
     }
 
     /// A copy of the binary that an unprivileged user can run wherever the repository lives, for the

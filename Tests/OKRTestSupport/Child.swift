@@ -82,11 +82,32 @@ extension Child {
     }
 
     /// Runs `executable` with `arguments` to its end (killed after `timeout` seconds) and returns what
-    /// it printed.
+    /// it printed. At most ``slots`` runs are under way at once; the rest wait, suspended. A run that
+    /// many tests wait for (a fixture a whole suite shares) passes `queued: false` and starts at once.
     public static func run(
         _ executable: String, _ arguments: [String],
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: String? = nil, timeout: Double = 120
+        currentDirectory: String? = nil, timeout: Double = 120, queued: Bool = true
+    ) async throws -> Run {
+        guard queued else {
+            return try await runNow(
+                executable, arguments, environment: environment, currentDirectory: currentDirectory, timeout: timeout)
+        }
+        await slots.acquire()
+        do {
+            let run = try await runNow(
+                executable, arguments, environment: environment, currentDirectory: currentDirectory, timeout: timeout)
+            await slots.release()
+            return run
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    private static func runNow(
+        _ executable: String, _ arguments: [String], environment: [String: String], currentDirectory: String?,
+        timeout: Double
     ) async throws -> Run {
         let out = Pipe()
         let err = Pipe()
@@ -106,6 +127,53 @@ extension Child {
         return Run(
             status: end.status, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self), signalled: end.signalled, timedOut: watchdog.fired)
+    }
+
+    /// How many runs may be under way at once: one per core. The runs are busy the whole time, and the
+    /// cores also serve the tests' own builds, the servers and the runs that skip the queue; more at
+    /// once would finish no sooner and would starve the tests that time a child (the serve tests'
+    /// reads, the build killed while it writes) when 50 broken sites are built at the same time.
+    public static let slots = Slots(max(2, ProcessInfo.processInfo.activeProcessorCount))
+}
+
+/// A counting semaphore for tasks: waiting suspends the task, never its thread.
+///
+/// Slots go to the oldest test first. Each task draws a ticket on its first request and keeps it for
+/// all its later ones, and the lowest ticket waiting gets the next free slot. At the start of a run
+/// every test asks for a slot at once: first come, first served would send each later step of a
+/// test (the build after the `init`, the commit after the commit) to the back of a queue of 50 broken
+/// sites, so the tests with the longest chains of steps would finish last; newest first would leave
+/// the tests that asked first waiting until the very end. Oldest first, a test that has begun keeps
+/// going, and the tests that have not wait their turn in order.
+public actor Slots {
+    private var free: Int
+    private var waiting: [(ticket: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    /// Tickets by task, keyed by a hash of the task's identity. A new task that happens to get the
+    /// identity of one that has ended inherits its early ticket: it goes early, which does no harm.
+    private var tickets: [Int: Int] = [:]
+
+    /// `count` slots, all free.
+    public init(_ count: Int) { free = count }
+
+    /// Takes a slot, waiting until one is free and no older test waits for one.
+    public func acquire() async {
+        let task = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+        let ticket = tickets[task] ?? tickets.count
+        tickets[task] = ticket
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append((ticket, $0)) }
+    }
+
+    /// Gives a slot back, to the oldest test waiting if there is one.
+    public func release() {
+        guard let oldest = waiting.indices.min(by: { waiting[$0].ticket < waiting[$1].ticket }) else {
+            free += 1
+            return
+        }
+        waiting.remove(at: oldest).continuation.resume()
     }
 }
 
