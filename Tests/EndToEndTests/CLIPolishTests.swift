@@ -5,13 +5,14 @@ import Testing
 /// What every command shares: help with examples, the version, exit codes, colours, JSON for tools.
 @Suite struct CLIPolishTests {
     @Test func everyCommandsHelpHasAnExample() async throws {
-        for command in [[], ["check"], ["build"], ["serve"], ["init"], ["new"], ["new", "objective"], ["rules"]] {
-            let run = try await Binary.run(command + ["--help"])
+        let commands = [[], ["check"], ["build"], ["serve"], ["init"], ["new"], ["new", "objective"], ["rules"]]
+        let runs = try await Binary.runAll(commands.map { $0 + ["--help"] })
+        for (command, run) in zip(commands, runs) {
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("Example:\n  okrportal "), "\(command): \(run.stdout)")
             #expect(!run.stdout.contains("\\\n"), "\(command): a stray backslash")
         }
-        let root = try await Binary.run(["--help"]).stdout
+        let root = runs[0].stdout
         #expect(root.contains("0  no errors (warnings allowed)"))
         #expect(root.contains("1  content errors"))
         #expect(root.contains("2  usage or environment errors"))

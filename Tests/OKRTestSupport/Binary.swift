@@ -39,6 +39,19 @@ public enum Binary {
             timeout: timeout, queued: queued)
     }
 
+    /// Runs `okrportal` once per argument list, all at once (the runs must not depend on each other),
+    /// and returns the runs in the order of the lists.
+    public static func runAll(_ argumentLists: [[String]]) async throws -> [Run] {
+        try await withThrowingTaskGroup(of: (Int, Run).self) { group in
+            for (i, arguments) in argumentLists.enumerated() {
+                group.addTask { (i, try await run(arguments)) }
+            }
+            var runs: [Run?] = Array(repeating: nil, count: argumentLists.count)
+            for try await (i, run) in group { runs[i] = run }
+            return runs.map { $0! }  // the group ran every index
+        }
+    }
+
     /// A copy of the binary that an unprivileged user can run wherever the repository lives, for the
     /// tests that drop to `nobody` with `setpriv` to meet an unreadable file. One copy serves the whole
     /// test run; it is removed when the run ends.
