@@ -33,6 +33,8 @@ public final class PreviewServer: Sendable {
     /// The event streams of open pages.
     public let hub = ReloadHub()
     private let status = Mutex(Status())
+    /// The stamps of the site's files as the last build began: what it has built (see ``watch``).
+    private let builtFrom = Mutex<[String: FileStamp]?>(nil)
     /// Used only by ``rebuild()``, which one thread calls at a time (the first build, then the watcher).
     private let builder: IncrementalBuilder
 
@@ -45,6 +47,12 @@ public final class PreviewServer: Sendable {
     /// Brings the output up to date, records what pages show from now on, and tells open pages to reload.
     @discardableResult
     public func rebuild() -> Report {
+        rebuild(from: Watcher.stamps(builder.options.siteRoot, extra: watchedFiles + templateFolderFiles()))
+    }
+
+    /// ``rebuild()`` of the files as `stamps` found them just before.
+    private func rebuild(from stamps: [String: FileStamp]) -> Report {
+        builtFrom.withLock { $0 = stamps }
         let report: Report
         let next: Status
         let language = builder.language ?? status.withLock { $0.language }
@@ -73,21 +81,32 @@ public final class PreviewServer: Sendable {
 
     /// Polls the site's files every `interval` seconds and rebuilds after each change, reporting each
     /// rebuild; returns only when `shouldStop` says so. Blocks: run it on a thread of its own.
+    ///
+    /// A change counts as built only when it was there as a build began: the watcher starts from the
+    /// files as the last ``rebuild()`` found them, not as they are when it starts, and after each
+    /// rebuild keeps the stamps taken before it. An edit saved while a build runs, just after it told
+    /// the pages to reload, or between the first build and the watcher's start is seen and built.
     public func watch(
         interval: Double = 0.1, shouldStop: @Sendable () -> Bool = { false }, report: (Report) -> Void
     ) {
         let root = builder.options.siteRoot
-        var extra = watchedFiles + templateFolderFiles()
-        var last = Watcher.stamps(root, extra: extra)
+        var last = builtFrom.withLock { $0 } ?? Watcher.stamps(root, extra: watchedFiles + templateFolderFiles())
+        addNewlyWatched(to: &last)
         while !shouldStop() {
             usleep(UInt32(interval * 1_000_000))
-            extra = watchedFiles + templateFolderFiles()
-            let now = Watcher.stamps(root, extra: extra)
+            let now = Watcher.stamps(root, extra: watchedFiles + templateFolderFiles())
             guard now != last else { continue }
             last = now
-            report(rebuild())
-            // Files that only became known with this build (git's, once history was read) count as seen.
-            last = Watcher.stamps(root, extra: watchedFiles + templateFolderFiles())
+            report(rebuild(from: now))
+            addNewlyWatched(to: &last)
+        }
+    }
+
+    /// Adds the files outside the site that became known with a build (git's, once history was read)
+    /// as they are now: the build just read them, and their first sight is no change.
+    private func addNewlyWatched(to stamps: inout [String: FileStamp]) {
+        for path in watchedFiles + templateFolderFiles() where stamps[path] == nil {
+            if let stamp = FileSystem.stamp(path) { stamps[path] = stamp }
         }
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// The output is replaced whole or not at all: a killed build leaves the previous site and no debris
 /// that breaks the next build; two builds at once take turns.
-@Suite(.serialized) struct AtomicOutputTests {
+@Suite struct AtomicOutputTests {
     /// A site large enough that a build takes a noticeable time.
     func largeSite() throws -> SiteFixture {
         var objectives: [String: String] = ["c.md": Fixtures.objective("c")]
@@ -16,68 +16,65 @@ import Testing
         return try SiteFixture(Fixtures.site(objectives))
     }
 
-    func siblings(_ fixture: SiteFixture) throws -> [String] {
+    static func siblings(_ fixture: SiteFixture) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix(".public.okrportal") }
             .sorted()
     }
 
-    @Test func aBuildKilledMidWriteLeavesThePreviousSite() throws {
+    @Test func aBuildKilledMidWriteLeavesThePreviousSite() async throws {
         let fixture = try largeSite()
-        let first = try Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+        // The longest chain of builds in the run: queued behind the short runs of other tests, it would
+        // only start late and finish last.
+        let first = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"], queued: false)
         #expect(first.status == 0, "\(first.stderr)")
         let before = try OutputTree.read(fixture.root + "/public")
         // Change every page (a new as-of date), start a build and kill it once it is writing.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["build", fixture.root, "--as-of", "2026-11-30"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var killedWhileWriting = false
-        for _ in 0..<2000 {
-            let staging = try siblings(fixture).first { $0.hasPrefix(".public.okrportal-tmp-") }
-            if let staging,
-                let count = try? FileManager.default.subpathsOfDirectory(atPath: fixture.root + "/" + staging).count,
-                count > 50
-            {
-                kill(process.processIdentifier, SIGKILL)
-                killedWhileWriting = true
-                break
+        let build = try Child(Binary.path, ["build", fixture.root, "--as-of", "2026-11-30"])
+        // The watch is timed (a look every 2 ms while the build writes), so it runs on a thread of its
+        // own: a task could wait behind other tests for a thread of the pool and miss the moment.
+        let killedWhileWriting = try await OffPool.run {
+            for _ in 0..<2000 {
+                let staging = try Self.siblings(fixture).first { $0.hasPrefix(".public.okrportal-tmp-") }
+                if let staging,
+                    let count = try? FileManager.default.subpathsOfDirectory(atPath: fixture.root + "/" + staging)
+                        .count,
+                    count > 50
+                {
+                    build.send(SIGKILL)
+                    return true
+                }
+                usleep(2_000)
             }
-            usleep(2_000)
+            return false
         }
-        process.waitUntilExit()
+        let end = await build.termination()
         #expect(killedWhileWriting, "the build finished before it could be killed")
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(end.signalled)
         let after = try OutputTree.read(fixture.root + "/public")
         #expect(after.map(\.path) == before.map(\.path))
         #expect(after.map(\.bytes) == before.map(\.bytes))
         // The next build cleans up and completes.
-        let next = try Binary.run(["build", fixture.root, "--as-of", "2026-11-30"])
+        let next = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-30"], queued: false)
         #expect(next.status == 0, "\(next.stderr)")
-        let left = try siblings(fixture)
+        let left = try Self.siblings(fixture)
         #expect(left == [".public.okrportal.lock"], "\(left)")
         #expect(try String(contentsOfFile: fixture.root + "/public/index.html", encoding: .utf8).contains("30.11.2026"))
     }
 
-    @Test func twoBuildsAtOnceTakeTurns() throws {
+    @Test func twoBuildsAtOnceTakeTurns() async throws {
         let fixture = try largeSite()
-        let processes = try (0..<2).map { _ -> Process in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: Binary.path)
-            p.arguments = ["build", fixture.root, "--as-of", "2026-11-29"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
+        let builds = try (0..<2).map { _ in
+            try Child(Binary.path, ["build", fixture.root, "--as-of", "2026-11-29"])
         }
-        for p in processes { p.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-        let reference = try fixture.build(output: fixture.root + "/reference")
+        // The reference goes to a folder of its own (and its own lock), so it is built meanwhile.
+        async let reference = fixture.build(output: fixture.root + "/reference")
+        var ends: [Child.Termination] = []
+        for build in builds { ends.append(await build.termination()) }
+        #expect(ends.allSatisfy { !$0.signalled && $0.status == 0 })
         let built = try OutputTree.read(fixture.root + "/public")
-        let expected = try reference.files()
+        let expected = try await reference.files()
         #expect(built.map(\.path) == expected.map(\.path))
         #expect(built.map(\.bytes) == expected.map(\.bytes))
-        #expect(try siblings(fixture).filter { $0.hasPrefix(".public.") } == [".public.okrportal.lock"])
+        #expect(try Self.siblings(fixture).filter { $0.hasPrefix(".public.") } == [".public.okrportal.lock"])
     }
 }

@@ -16,7 +16,7 @@ import Testing
         var okrportal: [String] { commands.filter { $0.hasPrefix("okrportal ") } }
     }
 
-    static func read(_ name: String) throws -> Recipe {
+    static func read(_ name: String) async throws -> Recipe {
         let path = Binary.repositoryRoot + "/docs/ci/" + name
         let script = """
             import json, sys, yaml
@@ -34,18 +34,9 @@ import Testing
             walk(doc)
             print(json.dumps({"document": doc, "commands": lines}, default=str))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("\(name) does not parse: \(errors)") }
+        let run = try await Child.run("/usr/bin/env", ["python3", "-c", script, path])
+        guard run.status == 0, !run.signalled else { throw FixtureError("\(name) does not parse: \(run.stderr)") }
+        let data = Data(run.stdout.utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return Recipe(
             document: try #require(json["document"] as? [String: Any]),
@@ -53,15 +44,15 @@ import Testing
     }
 
     /// A site in git with two weeks of commits, as a CI job checks it out.
-    static func site() throws -> SiteFixture {
+    static func site() async throws -> SiteFixture {
         let fixture = try SiteFixture(["okrportal.yml": Fixtures.config])
-        try fixture.gitInit()
-        var files = Fixtures.site([
+        try await fixture.gitInit()
+        let files = Fixtures.site([
             "o.md": Fixtures.objective("o", extra: "owner: Jan Becker\n"),
             "m.md": Fixtures.objective("m", team: "marketing", extra: "aligns_to: o\n"),
         ])
-        try fixture.commit(files.mapValues { Optional($0) }, date: "2026-10-05")
-        try fixture.commit(
+        try await fixture.commit(files.mapValues { Optional($0) }, date: "2026-10-05")
+        try await fixture.commit(
             [
                 "content/objectives/o.md": Fixtures.objective("o", extra: "owner: Jan Becker\n")
                     .replacingOccurrences(of: "current: 50", with: "current: 60")
@@ -70,12 +61,12 @@ import Testing
     }
 
     /// Runs each `okrportal` line of a recipe in the site's folder, as the CI job does.
-    func runCommands(_ recipe: Recipe, in fixture: SiteFixture) throws {
+    func runCommands(_ recipe: Recipe, in fixture: SiteFixture) async throws {
         for line in recipe.okrportal {
             // The lines are plain words: no variables, quotes or pipes a shell would change.
             #expect(!line.contains { "$\"'|&;<>`*".contains($0) }, "\(line)")
             let words = line.split(separator: " ").map(String.init)
-            let run = try Binary.run(Array(words.dropFirst()), currentDirectory: fixture.root)
+            let run = try await Binary.run(Array(words.dropFirst()), currentDirectory: fixture.root)
             #expect(run.status == 0, "\(line): \(run.stdout) \(run.stderr)")
             #expect(!run.stderr.contains("shallow"), "\(line)")
             if words.contains("build"), let i = words.firstIndex(of: "--output") {
@@ -87,8 +78,8 @@ import Testing
         }
     }
 
-    @Test func githubActionsChecksPullRequestsAndPublishesWeeklyAndOnPush() throws {
-        let recipe = try Self.read("github-actions.yml")
+    @Test func githubActionsChecksPullRequestsAndPublishesWeeklyAndOnPush() async throws {
+        let recipe = try await Self.read("github-actions.yml")
         // PyYAML reads the key `on` as the boolean true (YAML 1.1); GitHub reads it as "on".
         let on = try #require((recipe.document["true"] ?? recipe.document["on"]) as? [String: Any])
         #expect(on["push"] != nil && on["pull_request"] != nil)
@@ -99,13 +90,13 @@ import Testing
         #expect(text.contains("actions/upload-pages-artifact") && text.contains("actions/deploy-pages"))
         #expect(recipe.okrportal.contains("okrportal check . --history git"))
         #expect(recipe.okrportal.contains { $0.hasPrefix("okrportal build ") && $0.hasSuffix("--output public") })
-        let fixture = try Self.site()
+        let fixture = try await Self.site()
         defer { withExtendedLifetime(fixture) {} }
-        try runCommands(recipe, in: fixture)
+        try await runCommands(recipe, in: fixture)
     }
 
-    @Test func gitlabCIChecksMergeRequestsAndPublishesPages() throws {
-        let recipe = try Self.read("gitlab-ci.yml")
+    @Test func gitlabCIChecksMergeRequestsAndPublishesPages() async throws {
+        let recipe = try await Self.read("gitlab-ci.yml")
         let variables = try #require(recipe.document["variables"] as? [String: Any])
         #expect(variables["GIT_DEPTH"] as? Int == 0)
         let check = try #require(recipe.document["okr-check"] as? [String: Any])
@@ -115,15 +106,15 @@ import Testing
         #expect((pages["artifacts"] as? [String: Any])?["paths"] as? [String] == ["public"])
         #expect(recipe.okrportal.contains("okrportal check . --history git"))
         #expect(recipe.okrportal.contains("okrportal build . --history git --output public"))
-        let fixture = try Self.site()
+        let fixture = try await Self.site()
         defer { withExtendedLifetime(fixture) {} }
-        try runCommands(recipe, in: fixture)
+        try await runCommands(recipe, in: fixture)
     }
 
-    @Test func bothRecipesInstallTheSameRuntimeLibrariesTheREADMENames() throws {
+    @Test func bothRecipesInstallTheSameRuntimeLibrariesTheREADMENames() async throws {
         let readme = try String(contentsOfFile: Binary.repositoryRoot + "/docs/ci/README.md", encoding: .utf8)
         for name in ["github-actions.yml", "gitlab-ci.yml"] {
-            let recipe = try Self.read(name)
+            let recipe = try await Self.read(name)
             let install = recipe.commands.joined(separator: " ")
             for package in ["libyaml-0-2", "libcmark-gfm0.29.0.gfm.6", "libcmark-gfm-extensions0.29.0.gfm.6"] {
                 #expect(install.contains(package), "\(name): \(package)")

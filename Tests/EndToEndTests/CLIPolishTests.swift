@@ -4,29 +4,30 @@ import Testing
 
 /// What every command shares: help with examples, the version, exit codes, colours, JSON for tools.
 @Suite struct CLIPolishTests {
-    @Test func everyCommandsHelpHasAnExample() throws {
-        for command in [[], ["check"], ["build"], ["serve"], ["init"], ["new"], ["new", "objective"], ["rules"]] {
-            let run = try Binary.run(command + ["--help"])
+    @Test func everyCommandsHelpHasAnExample() async throws {
+        let commands = [[], ["check"], ["build"], ["serve"], ["init"], ["new"], ["new", "objective"], ["rules"]]
+        let runs = try await Binary.runAll(commands.map { $0 + ["--help"] })
+        for (command, run) in zip(commands, runs) {
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("Example:\n  okrportal "), "\(command): \(run.stdout)")
             #expect(!run.stdout.contains("\\\n"), "\(command): a stray backslash")
         }
-        let root = try Binary.run(["--help"]).stdout
+        let root = runs[0].stdout
         #expect(root.contains("0  no errors (warnings allowed)"))
         #expect(root.contains("1  content errors"))
         #expect(root.contains("2  usage or environment errors"))
         #expect(root.contains("NO_COLOR"))
     }
 
-    @Test func versionIsPrinted() throws {
-        let run = try Binary.run(["--version"])
+    @Test func versionIsPrinted() async throws {
+        let run = try await Binary.run(["--version"])
         #expect(run.status == 0)
         #expect(run.stdout == "0.9.0\n")
     }
 
-    @Test func usageErrorsExit2() throws {
-        #expect(try Binary.run(["check", "--format", "xml"]).status == 2)
-        #expect(try Binary.run(["nonsense"]).status == 2)
+    @Test func usageErrorsExit2() async throws {
+        #expect(try await Binary.run(["check", "--format", "xml"]).status == 2)
+        #expect(try await Binary.run(["nonsense"]).status == 2)
     }
 
     /// A site with one error and one methodology hint.
@@ -36,11 +37,11 @@ import Testing
         "b.md": Fixtures.objective("b", team: "nobody"),
     ])
 
-    @Test func checkFormatJSONListsEveryDiagnosticAndTheSummary() throws {
+    @Test func checkFormatJSONListsEveryDiagnosticAndTheSummary() async throws {
         let fixture = try SiteFixture(Self.flawed)
         defer { withExtendedLifetime(fixture) {} }
-        let text = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
-        let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
+        let text = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
+        let run = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
         #expect(run.status == 1)
         #expect(run.status == text.status)
         let document = try #require(
@@ -65,14 +66,14 @@ import Testing
         }
     }
 
-    @Test func checkFormatJSONGivesTheRuleOfAHint() throws {
+    @Test func checkFormatJSONGivesTheRuleOfAHint() async throws {
         let fixture = try SiteFixture(
             Fixtures.site([
                 "a.md": Fixtures.objective(
                     "a", keyResults: "  - id: kr1\n    title: K1\n    start: 0\n    target: 10\n")
             ]))
         defer { withExtendedLifetime(fixture) {} }
-        let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
+        let run = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
         #expect(run.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
@@ -82,10 +83,10 @@ import Testing
         #expect((document["summary"] as? [String: Any])?["warnings"] as? Int == diagnostics.count)
     }
 
-    @Test func checkFormatJSONOnACleanSiteExits0() throws {
+    @Test func checkFormatJSONOnACleanSiteExits0() async throws {
         let fixture = try SiteFixture(CheckCommandTests.healthy)
         defer { withExtendedLifetime(fixture) {} }
-        let run = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
+        let run = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--format", "json"])
         #expect(run.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect((document?["diagnostics"] as? [Any])?.isEmpty == true)
@@ -93,38 +94,28 @@ import Testing
     }
 
     /// Runs `okrportal ARGS` on a pseudo-terminal with `script`, so isatty is true.
-    func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    func onTerminal(_ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         let command = ([Binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         var env = environment
         env["TERM"] = "xterm"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
         var full = ProcessInfo.processInfo.environment
         full["NO_COLOR"] = nil
         for (k, v) in env { full[k] = v }
-        process.environment = full
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try await Child.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: full).stdout
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
-    func diagnosticsAreColouredOnATerminalOnlyAndNO_COLORTurnsThemOff() throws {
+    func diagnosticsAreColouredOnATerminalOnlyAndNO_COLORTurnsThemOff() async throws {
         let fixture = try SiteFixture(Self.flawed)
         defer { withExtendedLifetime(fixture) {} }
         let args = ["check", fixture.root, "--as-of", "2026-11-29"]
-        let terminal = try onTerminal(args)
+        let terminal = try await onTerminal(args)
         #expect(terminal.contains("\u{1B}[1;31merror:"), "\(terminal)")
         #expect(terminal.contains("content/objectives/b.md:"))
-        let noColor = try onTerminal(args, environment: ["NO_COLOR": "1"])
+        let noColor = try await onTerminal(args, environment: ["NO_COLOR": "1"])
         #expect(noColor.contains("content/objectives/b.md:"))
         #expect(!noColor.contains("\u{1B}["))
-        let piped = try Binary.run(args)
+        let piped = try await Binary.run(args)
         #expect(!piped.stdout.contains("\u{1B}["))
         #expect(piped.stdout.contains(": error: "))
     }

@@ -4,7 +4,7 @@ import Testing
 
 // The output depends on the content only, not on the order the file system lists it in.
 extension DeterminismTests {
-    @Test func sameBytesWhateverTheCreationOrder() throws {
+    @Test func sameBytesWhateverTheCreationOrder() async throws {
         var objectives: [String: String] = [:]
         for i in 0..<30 {
             let team = ["company", "marketing", "social-media", "sales"][i % 4]
@@ -20,7 +20,7 @@ extension DeterminismTests {
             let fixture = try SiteFixture([:])
             defer { withExtendedLifetime(fixture) {} }
             for (path, text) in order { try fixture.write(path, text) }
-            let run = try Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+            let run = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
             #expect(run.status == 0, "\(run.stderr.suffix(1000))")
             outputs.append(try OutputTree.read(fixture.root + "/public"))
         }

@@ -6,54 +6,55 @@ import Testing
 @Suite struct HistoryCommandTests {
     static let file = Fixtures.objective("o")
 
-    @Test func askedForOutsideGitIsAnEnvironmentError() throws {
+    @Test func askedForOutsideGitIsAnEnvironmentError() async throws {
         let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file]))
-        try #require((try? GitFixture.run(["rev-parse"], in: fixture.root)) == nil, "the temporary folder is in git")
+        try #require(
+            (try? await GitFixture.run(["rev-parse"], in: fixture.root)) == nil, "the temporary folder is in git")
         for command in ["build", "check"] {
-            let run = try Binary.run([command, fixture.root, "--as-of", "2026-11-29", "--history", "git"])
+            let run = try await Binary.run([command, fixture.root, "--as-of", "2026-11-29", "--history", "git"])
             #expect(run.status == 2, "\(command)")
             #expect(run.stderr.contains("error: --history git: \(fixture.root) is not in a git repository"))
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.root + "/public"))
     }
 
-    @Test func configuredOutsideGitIsAWarning() throws {
+    @Test func configuredOutsideGitIsAWarning() async throws {
         let fixture = try SiteFixture(
             Fixtures.site(["o.md": Self.file], extra: ["okrportal.yml": Fixtures.config + "history: git\n"]))
-        let check = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
+        let check = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29"])
         #expect(check.status == 0)
         #expect(check.stdout.contains("okrportal.yml:11:10: warning: history: git is set, but"))
         #expect(check.stdout.contains("built without it"))
-        let quiet = try Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--history", "none"])
+        let quiet = try await Binary.run(["check", fixture.root, "--as-of", "2026-11-29", "--history", "none"])
         #expect(!quiet.stdout.contains("history"))
-        let build = try Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
+        let build = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29"])
         #expect(build.status == 0)
     }
 
-    @Test func anUnknownHistorySourceIsAUsageError() throws {
+    @Test func anUnknownHistorySourceIsAUsageError() async throws {
         let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file]))
-        let run = try Binary.run(["check", fixture.root, "--history", "svn"])
+        let run = try await Binary.run(["check", fixture.root, "--history", "svn"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("svn"))
         let bad = try SiteFixture(
             Fixtures.site(["o.md": Self.file], extra: ["okrportal.yml": Fixtures.config + "history: svn\n"]))
-        let config = try Binary.run(["check", bad.root, "--as-of", "2026-11-29"])
+        let config = try await Binary.run(["check", bad.root, "--as-of", "2026-11-29"])
         #expect(config.status == 1)
         #expect(config.stdout.contains("okrportal.yml:11:10: error: \"history\" must be \"none\" or \"git\""))
     }
 
-    @Test func buildWithHistoryInARepositoryAndItsShallowClone() throws {
+    @Test func buildWithHistoryInARepositoryAndItsShallowClone() async throws {
         let origin = try SiteFixture(Fixtures.site([:]))
-        try origin.gitInit()
+        try await origin.gitInit()
         for (date, current) in [("2026-10-05", 10), ("2026-10-12", 20), ("2026-10-19", 30)] {
-            try origin.commit(
+            try await origin.commit(
                 [
                     "content/objectives/o.md": Self.file.replacingOccurrences(
                         of: "current: 50", with: "current: \(current)")
                 ],
                 date: date)
         }
-        let full = try Binary.run(["build", origin.root, "--as-of", "2026-11-29", "--history", "git"])
+        let full = try await Binary.run(["build", origin.root, "--as-of", "2026-11-29", "--history", "git"])
         #expect(full.status == 0)
         // Methodology hints (one objective for a team) aside, the history gives no warning.
         let problems = full.stderr.split(separator: "\n").filter { !$0.contains("[OKR") }
@@ -62,9 +63,9 @@ import Testing
         #expect(page.contains("<dt>Zuletzt geändert</dt><dd>19.10.2026 von <a href=\"people/aylin-demir.html\">"))
 
         let holder = try SiteFixture([:])
-        try GitFixture.run(
+        try await GitFixture.run(
             ["clone", "-q", "--depth", "1", "file://" + origin.root, holder.root + "/clone"], in: holder.root)
-        let shallow = try Binary.run([
+        let shallow = try await Binary.run([
             "build", holder.root + "/clone", "--as-of", "2026-11-29", "--history", "git",
         ])
         #expect(shallow.status == 0)

@@ -5,10 +5,10 @@ import Testing
 /// Every internal link and asset of the demo site resolves: the portal works from any static web
 /// server, under any sub-path and from file://.
 @Suite struct LinkTests {
-    @Test func everyInternalLinkAndAssetOfTheDemoSiteResolves() throws {
+    @Test func everyInternalLinkAndAssetOfTheDemoSiteResolves() async throws {
         let out = FileManager.default.temporaryDirectory.path + "/okrportal-links-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try Binary.run(["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", out])
+        let run = try await Binary.run(["build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", out])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try OutputTree.read(out)
         let html = files.filter { $0.path.hasSuffix(".html") }

@@ -1,67 +1,89 @@
 import Foundation
 import OKRTestSupport
+import Synchronization
 
-/// `okrportal serve` running as a child process on a free port, stopped (and killed if need be) when
-/// the value goes away, so no test leaves a server behind.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
+/// `okrportal serve` running as a child process on a free port. Tests run it through
+/// ``withServer(_:_:)``, which stops it whatever happens; if one is dropped while running all the same,
+/// it is killed, so no test leaves a server behind.
+final class ServerProcess: Sendable {
+    let child: Child
     let port: Int
-    private let buffer = OutputBuffer()
+    private let buffer: OutputBuffer
+    private let pipe: Pipe
 
     /// Starts `okrportal serve ARGS --port 0` and waits (at most `timeout` seconds) for "serving http://…".
-    init(_ arguments: [String], timeout: Double = 60) throws {
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["serve"] + arguments + ["--port", "0"]
+    static func start(_ arguments: [String], timeout: Double = 60) async throws -> ServerProcess {
         let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        out.fileHandleForReading.readabilityHandler = { [buffer] handle in buffer.append(handle.availableData) }
-        try process.run()
+        let buffer = OutputBuffer()
+        out.fileHandleForReading.readabilityHandler = { handle in buffer.append(handle.availableData) }
+        let child = try Child(
+            Binary.path, ["serve"] + arguments + ["--port", "0"], standardOutput: out, standardError: out)
         var found: Int?
         let deadline = Date().addingTimeInterval(timeout)
-        while found == nil, Date() < deadline, process.isRunning {
-            usleep(50_000)
+        while found == nil, Date() < deadline, child.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
             let output = buffer.text
             if let range = output.range(of: #"serving http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
                 found = Int(output[range].split(separator: ":").last?.dropLast() ?? "")
             }
         }
         guard let found else {
-            kill(process.processIdentifier, SIGKILL)
+            child.send(SIGKILL)
+            out.fileHandleForReading.readabilityHandler = nil
             throw ServeTestError("serve did not start: \(buffer.text)")
         }
-        port = found
+        return ServerProcess(child: child, port: found, buffer: buffer, pipe: out)
+    }
+
+    private init(child: Child, port: Int, buffer: OutputBuffer, pipe: Pipe) {
+        self.child = child
+        self.port = port
+        self.buffer = buffer
+        self.pipe = pipe
     }
 
     /// Everything the server printed so far.
     var output: String { buffer.text }
 
+    /// Asks the server to stop, and kills it if it has not within five seconds.
+    func stop() async {
+        child.send(SIGTERM)
+        if await !child.ended(within: 5) { child.send(SIGKILL) }
+        _ = await child.termination()
+        pipe.fileHandleForReading.readabilityHandler = nil
+    }
+
     deinit {
-        if process.isRunning {
-            process.terminate()
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning, Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
-        (process.standardOutput as? Pipe)?.fileHandleForReading.readabilityHandler = nil
+        // Only when a test dropped it without `stop()`: no waiting here, just no server left behind.
+        child.send(SIGKILL)
+        pipe.fileHandleForReading.readabilityHandler = nil
+    }
+}
+
+/// Runs `body` with `okrportal serve ARGS` started, and stops the server afterwards, also when `body`
+/// throws.
+func withServer<T>(_ arguments: [String], _ body: (ServerProcess) async throws -> T) async throws -> T {
+    let server = try await ServerProcess.start(arguments)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }
 
 /// What a child process printed, collected from another thread.
-final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+final class OutputBuffer: Sendable {
+    private let data = Mutex(Data())
 
     func append(_ more: Data) {
-        lock.lock()
-        data.append(more)
-        lock.unlock()
+        data.withLock { $0.append(more) }
     }
 
     var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
+        data.withLock { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -72,19 +94,20 @@ struct ServeTestError: Error, CustomStringConvertible {
 }
 
 /// A raw HTTP/1.1 client on a socket: it sends paths exactly as written (`/../x`, `%2e%2e`), which
-/// URLSession would normalise, and never waits longer than its timeout.
-struct RawHTTP {
+/// URLSession would normalise, and never waits longer than its timeout. Its sockets block, so every
+/// call runs on a thread of its own (``OffPool``), never on the cooperative pool.
+struct RawHTTP: Sendable {
     let port: Int
 
     /// A response: status, headers (lower-case names) and body.
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: String
     }
 
     /// Opens a connection with send and receive timeouts.
-    func connect(timeout: Double = 5) throws -> Int32 {
+    private func connect(timeout: Double = 5) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServeTestError("socket failed") }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))
@@ -107,7 +130,11 @@ struct RawHTTP {
     }
 
     /// Sends `GET target` (or another method) and reads the whole response (the server closes after it).
-    func get(_ target: String, method: String = "GET") throws -> Response {
+    func get(_ target: String, method: String = "GET") async throws -> Response {
+        try await OffPool.run { try blockingGet(target, method: method) }
+    }
+
+    private func blockingGet(_ target: String, method: String) throws -> Response {
         let fd = try connect()
         defer { close(fd) }
         try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -123,14 +150,25 @@ struct RawHTTP {
     }
 
     /// Opens the event stream and returns the connection; read it with ``read(_:until:timeout:)``.
-    func events(since: Int) throws -> Int32 {
-        let fd = try connect(timeout: 0.5)
-        try send(fd, "GET /_okrportal/events?since=\(since) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        return fd
+    func events(since: Int) async throws -> Int32 {
+        try await OffPool.run {
+            let fd = try connect(timeout: 0.5)
+            do {
+                try send(fd, "GET /_okrportal/events?since=\(since) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            } catch {
+                close(fd)
+                throw error
+            }
+            return fd
+        }
     }
 
     /// Reads from `fd` until the text read contains `needle` or `timeout` seconds pass; returns the text.
-    func read(_ fd: Int32, until needle: String, timeout: Double = 30) -> String {
+    func read(_ fd: Int32, until needle: String, timeout: Double = 30) async -> String {
+        await OffPool.run { blockingRead(fd, until: needle, timeout: timeout) }
+    }
+
+    private func blockingRead(_ fd: Int32, until needle: String, timeout: Double) -> String {
         var text = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(timeout)
@@ -163,11 +201,11 @@ struct RawHTTP {
 }
 
 /// Waits until `condition` holds, at most `timeout` seconds; returns whether it did.
-func eventually(timeout: Double = 30, _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(timeout: Double = 30, _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-        if try condition() { return true }
-        usleep(100_000)
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(100))
     }
-    return try condition()
+    return try await condition()
 }

@@ -27,11 +27,11 @@ import Testing
     }
 
     /// The site with `o.md` under git: one commit per (date, current) pair.
-    static func repository(_ steps: [(String, Double)], author: String = "Aylin Demir") throws -> SiteFixture {
+    static func repository(_ steps: [(String, Double)], author: String = "Aylin Demir") async throws -> SiteFixture {
         let fixture = try SiteFixture(Fixtures.site([:]))
-        try fixture.gitInit()
+        try await fixture.gitInit()
         for (date, current) in steps {
-            try fixture.commit(["content/objectives/o.md": file(current: current)], date: date, author: author)
+            try await fixture.commit(["content/objectives/o.md": file(current: current)], date: date, author: author)
         }
         return fixture
     }
@@ -40,14 +40,14 @@ import Testing
         checkins.map { "\($0.date) \($0.value.map { Resolver.format($0) } ?? "-")\($0.isDerived ? " git" : "")" }
     }
 
-    @Test func commitsThatChangeCurrentBecomeDatedCheckIns() throws {
-        let fixture = try Self.repository([
+    @Test func commitsThatChangeCurrentBecomeDatedCheckIns() async throws {
+        let fixture = try await Self.repository([
             ("2026-09-25", 0), ("2026-10-05", 12), ("2026-10-12", 12), ("2026-10-19", 31.5), ("2026-11-02", 50),
         ])
-        try fixture.commit(
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 50) + "A new paragraph.\n"], date: "2026-11-09",
             author: "Jan Becker")
-        let result = try fixture.check(history: .git)
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         #expect(result.errors.isEmpty)
         let (o, state) = try #require(result.objective("o"))
         #expect(
@@ -65,40 +65,42 @@ import Testing
         #expect(try fixture.check().objective("o")?.1.keyResults[0].checkins.isEmpty == true)
     }
 
-    @Test func theAuthorsOwnDayCounts() throws {
+    @Test func theAuthorsOwnDayCounts() async throws {
         // 23:30 in Berlin on 10-05 is 10-05 for its author; 01:30 in Tokyo on 10-06 is 10-06 there,
         // though still 10-05 in UTC.
         let fixture = try SiteFixture(Fixtures.site([:]))
-        try fixture.gitInit()
-        try fixture.commit(
+        try await fixture.gitInit()
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05", time: "23:30:00", zone: "+02:00")
-        try fixture.commit(
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 20)], date: "2026-10-06", time: "01:30:00", zone: "+09:00")
-        let state = try #require(try fixture.check(history: .git).objective("o")?.1)
+        let state = try #require(try await OffPool.run { try fixture.check(history: .git) }.objective("o")?.1)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-05 10 git", "2026-10-06 20 git"])
     }
 
-    @Test func milestonesDoneInACommitAreCheckedInThatDay() throws {
+    @Test func milestonesDoneInACommitAreCheckedInThatDay() async throws {
         let fixture = try SiteFixture(Fixtures.site([:]))
-        try fixture.gitInit()
-        try fixture.commit(["content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
-        try fixture.commit(
+        try await fixture.gitInit()
+        try await fixture.commit(["content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 10, done: true)], date: "2026-10-22", author: "Markus Weber")
-        let result = try fixture.check(history: .git)
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         let (o, state) = try #require(result.objective("o"))
         #expect(rows(state.keyResults[1].checkins) == ["2026-10-22 1 git"])
         #expect(o.revisions[try #require(state.keyResults[1].checkins[0].revisionIndex)].author == "Markus Weber")
         #expect(state.keyResults[1].status == .done)
     }
 
-    @Test func checkInsWrittenInTheFileWinOnTheirDay() throws {
+    @Test func checkInsWrittenInTheFileWinOnTheirDay() async throws {
         let fixture = try SiteFixture(Fixtures.site([:]))
-        try fixture.gitInit()
+        try await fixture.gitInit()
         let written = "    checkins:\n      - { date: 2026-10-12, value: 18, confidence: 0.6 }\n"
-        try fixture.commit(["content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
-        try fixture.commit(["content/objectives/o.md": Self.file(current: 20, checkins: written)], date: "2026-10-12")
-        try fixture.commit(["content/objectives/o.md": Self.file(current: 30, checkins: written)], date: "2026-10-19")
-        let result = try fixture.check(history: .git)
+        try await fixture.commit(["content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
+        try await fixture.commit(
+            ["content/objectives/o.md": Self.file(current: 20, checkins: written)], date: "2026-10-12")
+        try await fixture.commit(
+            ["content/objectives/o.md": Self.file(current: 30, checkins: written)], date: "2026-10-19")
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         let state = try #require(result.objective("o")?.1)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-05 10 git", "2026-10-12 18", "2026-10-19 30 git"])
         #expect(state.keyResults[0].checkins[1].confidence == 0.6)
@@ -107,11 +109,11 @@ import Testing
         #expect(!result.warnings.contains { $0.message.contains("current wins") })
     }
 
-    @Test func commitsAfterTheAsOfDateAreIgnored() throws {
-        let fixture = try Self.repository([("2026-10-05", 10), ("2026-10-19", 30), ("2026-11-02", 50)])
-        try fixture.commit(
+    @Test func commitsAfterTheAsOfDateAreIgnored() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10), ("2026-10-19", 30), ("2026-11-02", 50)])
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 50, done: true)], date: "2026-11-16", author: "Jan Becker")
-        let result = try fixture.check(asOf: "2026-10-31", history: .git)
+        let result = try await OffPool.run { try fixture.check(asOf: "2026-10-31", history: .git) }
         let (o, state) = try #require(result.objective("o"))
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-05 10 git", "2026-10-19 30 git"])
         // The figures of 10-31: current as committed by then, the milestone not done yet.
@@ -121,25 +123,25 @@ import Testing
         #expect(o.lastRevision?.day.iso == "2026-10-19")
     }
 
-    @Test func renamedAndMovedFilesKeepTheirHistory() throws {
-        let fixture = try Self.repository([("2026-10-05", 10), ("2026-10-12", 20)])
-        try fixture.commit(
+    @Test func renamedAndMovedFilesKeepTheirHistory() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10), ("2026-10-12", 20)])
+        try await fixture.commit(
             ["content/objectives/o.md": nil, "content/objectives/q4/vertrieb.md": Self.file(current: 20)],
             date: "2026-10-14", message: "Move into a folder")
-        try fixture.commit(
+        try await fixture.commit(
             [
                 "content/objectives/q4/vertrieb.md": Self.file(current: 35).replacingOccurrences(
                     of: "Zahl", with: "Umsatz")
             ],
             date: "2026-10-19")
-        try fixture.git(["mv", "content/objectives/q4/vertrieb.md", "content/objectives/q4/umsatz.md"])
-        try fixture.commit(
+        try await fixture.git(["mv", "content/objectives/q4/vertrieb.md", "content/objectives/q4/umsatz.md"])
+        try await fixture.commit(
             [
                 "content/objectives/q4/umsatz.md": Self.file(current: 40).replacingOccurrences(
                     of: "Zahl", with: "Umsatz")
             ],
             date: "2026-10-26", message: "Rename and update in one commit")
-        let result = try fixture.check(history: .git)
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         let (o, state) = try #require(result.objective("o"))
         #expect(o.path == "content/objectives/q4/umsatz.md")
         #expect(
@@ -148,39 +150,41 @@ import Testing
             ])
     }
 
-    @Test func aFileAddedWhereAnotherWasDeletedHasOnlyItsOwnHistory() throws {
-        let fixture = try Self.repository([("2026-10-05", 10)])
-        try fixture.commit(["content/objectives/o.md": nil], date: "2026-10-06")
-        try fixture.commit(
+    @Test func aFileAddedWhereAnotherWasDeletedHasOnlyItsOwnHistory() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10)])
+        try await fixture.commit(["content/objectives/o.md": nil], date: "2026-10-06")
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(current: 70), "content/objectives/x.md": Fixtures.objective("x")],
             date: "2026-10-20")
-        let state = try #require(try fixture.check(history: .git).objective("o")?.1)
+        let state = try #require(try await OffPool.run { try fixture.check(history: .git) }.objective("o")?.1)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-20 70 git"])
     }
 
-    @Test func editsWhilePlanningAreNoCheckIns() throws {
-        let fixture = try Self.repository([("2026-09-10", 0), ("2026-09-24", 5), ("2026-10-05", 5), ("2026-10-12", 9)])
-        let state = try #require(try fixture.check(history: .git).objective("o")?.1)
+    @Test func editsWhilePlanningAreNoCheckIns() async throws {
+        let fixture = try await Self.repository([
+            ("2026-09-10", 0), ("2026-09-24", 5), ("2026-10-05", 5), ("2026-10-12", 9),
+        ])
+        let state = try #require(try await OffPool.run { try fixture.check(history: .git) }.objective("o")?.1)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-12 9 git"])
     }
 
-    @Test func uncommittedEditsCountAsTheFileSaysButAreNoCheckIns() throws {
-        let fixture = try Self.repository([("2026-10-05", 10)])
+    @Test func uncommittedEditsCountAsTheFileSaysButAreNoCheckIns() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10)])
         try fixture.write("content/objectives/o.md", Self.file(current: 60))
-        let result = try fixture.check(history: .git)
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         let state = try #require(result.objective("o")?.1)
         #expect(state.keyResults[0].current == 60)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-05 10 git"])
         #expect(!result.warnings.contains { $0.message.contains("current wins") })
     }
 
-    @Test func aShallowCloneIsAWarning() throws {
-        let origin = try Self.repository([("2026-10-05", 10), ("2026-10-12", 20), ("2026-10-19", 30)])
+    @Test func aShallowCloneIsAWarning() async throws {
+        let origin = try await Self.repository([("2026-10-05", 10), ("2026-10-12", 20), ("2026-10-19", 30)])
         let clone = try SiteFixture([:])
-        try GitFixture.run(
+        try await GitFixture.run(
             ["clone", "-q", "--depth", "1", "file://" + origin.root, clone.root + "/site"], in: clone.root)
         let site = SiteFixture.existing(clone.root + "/site", keepAlive: clone)
-        let result = try site.check(history: .git)
+        let result = try await OffPool.run { try site.check(history: .git) }
         let warning = try #require(result.warnings.first { $0.message.contains("shallow clone") })
         #expect(warning.location.path == "content/objectives")
         #expect(warning.message.contains("before 2026-10-19"))
@@ -189,17 +193,19 @@ import Testing
         #expect(rows(try #require(result.objective("o")?.1).keyResults[0].checkins) == ["2026-10-19 30 git"])
     }
 
-    @Test func aSiteOutsideGit() throws {
+    @Test func aSiteOutsideGit() async throws {
         let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file(current: 10)]))
-        let outside = (try? GitFixture.run(["rev-parse", "--git-dir"], in: fixture.root)) == nil
+        let outside = (try? await GitFixture.run(["rev-parse", "--git-dir"], in: fixture.root)) == nil
         try #require(outside, "the temporary folder is inside a git repository")
         // Asked for: an environment error (exit 2 in the CLI).
-        let error = try #require(throws: EnvironmentError.self) { try fixture.check(history: .git) }
+        let error = try await #require(throws: EnvironmentError.self) {
+            try await OffPool.run { try fixture.check(history: .git) }
+        }
         #expect(error.message.contains("--history git"))
         #expect(error.message.contains("not in a git repository"))
         // Configured: a warning on the setting, and the site builds without history.
         try fixture.write("okrportal.yml", Fixtures.config + "history: git\n")
-        let result = try fixture.check()
+        let result = try await OffPool.run { try fixture.check() }
         #expect(result.errors.isEmpty)
         let warning = try #require(result.warnings.first { $0.message.contains("history: git is set") })
         #expect(warning.location.path == "okrportal.yml")
@@ -209,8 +215,8 @@ import Testing
         #expect(try fixture.check(history: .off).formatDiagnostics.isEmpty)
     }
 
-    @Test func gitMissingIsAnEnvironmentProblem() throws {
-        let fixture = try Self.repository([("2026-10-05", 10)])
+    @Test func gitMissingIsAnEnvironmentProblem() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10)])
         var d = Diagnostics()
         let site = try #require(try SiteReader.read(root: fixture.root, diagnostics: &d))
         let history = GitHistory(siteRoot: fixture.root, git: "okrportal-no-such-git")
@@ -224,36 +230,42 @@ import Testing
         #expect(d.items.contains { $0.message.contains("git is not installed") })
     }
 
-    @Test func aRepositoryWithoutCommitsHasNoHistory() throws {
+    @Test func aRepositoryWithoutCommitsHasNoHistory() async throws {
         let fixture = try SiteFixture(Fixtures.site(["o.md": Self.file(current: 10)]))
-        try fixture.gitInit()
-        let result = try fixture.check(history: .git)
+        try await fixture.gitInit()
+        let result = try await OffPool.run { try fixture.check(history: .git) }
         #expect(result.formatDiagnostics.isEmpty)
         #expect(try #require(result.objective("o")).0.revisions.isEmpty)
     }
 
-    @Test func aSiteInASubfolderOfTheRepository() throws {
+    @Test func aSiteInASubfolderOfTheRepository() async throws {
         let repo = try SiteFixture([:])
-        try repo.gitInit()
+        try await repo.gitInit()
         for (name, text) in Fixtures.site([:]) { try repo.write("okr/" + name, text) }
-        try repo.commit(["okr/content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
-        try repo.commit(["okr/content/objectives/o.md": Self.file(current: 20)], date: "2026-10-12")
+        try await repo.commit(["okr/content/objectives/o.md": Self.file(current: 10)], date: "2026-10-05")
+        try await repo.commit(["okr/content/objectives/o.md": Self.file(current: 20)], date: "2026-10-12")
         let site = SiteFixture.existing(repo.root + "/okr", keepAlive: repo)
-        let state = try #require(try site.check(history: .git).objective("o")?.1)
+        let state = try #require(try await OffPool.run { try site.check(history: .git) }.objective("o")?.1)
         #expect(rows(state.keyResults[0].checkins) == ["2026-10-05 10 git", "2026-10-12 20 git"])
     }
 
-    @Test func laterBuildsReuseTheWalkUntilHeadMoves() throws {
-        let fixture = try Self.repository([("2026-10-05", 10)])
+    @Test func laterBuildsReuseTheWalkUntilHeadMoves() async throws {
+        let fixture = try await Self.repository([("2026-10-05", 10)])
         let history = GitHistory(siteRoot: fixture.root)
         var d = Diagnostics()
         let site = try #require(try SiteReader.read(root: fixture.root, diagnostics: &d))
         let asOf = Day(iso: "2026-11-29")!
-        let first = try history.apply(to: site, asOf: asOf, requested: .git, diagnostics: &d)
+        let first = try await OffPool.run {
+            var d = Diagnostics()
+            return try history.apply(to: site, asOf: asOf, requested: .git, diagnostics: &d)
+        }
         #expect(rows(first.objectives[0].keyResults[0].checkins) == ["2026-10-05 10 git"])
-        try fixture.commit(["content/objectives/o.md": Self.file(current: 25)], date: "2026-10-12")
+        try await fixture.commit(["content/objectives/o.md": Self.file(current: 25)], date: "2026-10-12")
         let again = try #require(try SiteReader.read(root: fixture.root, diagnostics: &d))
-        let second = try history.apply(to: again, asOf: asOf, requested: .git, diagnostics: &d)
+        let second = try await OffPool.run {
+            var d = Diagnostics()
+            return try history.apply(to: again, asOf: asOf, requested: .git, diagnostics: &d)
+        }
         #expect(rows(second.objectives[0].keyResults[0].checkins) == ["2026-10-05 10 git", "2026-10-12 25 git"])
         #expect(history.watchedFiles.contains { $0.hasSuffix("/HEAD") })
     }

@@ -26,18 +26,18 @@ import Testing
     }
 
     /// `o.md` committed three times by two people without person pages (team leads and owners have one).
-    static func repository() throws -> SiteFixture {
+    static func repository() async throws -> SiteFixture {
         let fixture = try SiteFixture(Fixtures.site([:]))
-        try fixture.gitInit()
-        try fixture.commit(["content/objectives/o.md": file(10)], date: "2026-10-05", author: "Jonas Roth")
-        try fixture.commit(["content/objectives/o.md": file(30)], date: "2026-10-19", author: "Lea Kraus")
-        try fixture.commit(["content/objectives/o.md": file(40)], date: "2026-11-02", author: "Jonas Roth")
+        try await fixture.gitInit()
+        try await fixture.commit(["content/objectives/o.md": file(10)], date: "2026-10-05", author: "Jonas Roth")
+        try await fixture.commit(["content/objectives/o.md": file(30)], date: "2026-10-19", author: "Lea Kraus")
+        try await fixture.commit(["content/objectives/o.md": file(40)], date: "2026-11-02", author: "Jonas Roth")
         return fixture
     }
 
-    @Test func objectivePageSaysWhoUpdatedItLastAndMarksDerivedCheckIns() throws {
-        let fixture = try Self.repository()
-        let result = try fixture.build(history: .git)
+    @Test func objectivePageSaysWhoUpdatedItLastAndMarksDerivedCheckIns() async throws {
+        let fixture = try await Self.repository()
+        let result = try await OffPool.run { try fixture.build(history: .git) }
         #expect(result.errors.isEmpty)
         let page = try result.text("objectives/o.html")
         #expect(page.contains("<dt>Zuletzt geändert</dt><dd>02.11.2026 von Jonas Roth</dd>"))
@@ -48,15 +48,16 @@ import Testing
         #expect(page.contains("3 der Check-ins stammen aus der Git-Historie."))
 
         // A name with a person page links to it.
-        try fixture.commit(["content/objectives/o.md": Self.file(45)], date: "2026-11-09", author: "Petra Hoffmann")
-        let again = try fixture.build(history: .git)
+        try await fixture.commit(
+            ["content/objectives/o.md": Self.file(45)], date: "2026-11-09", author: "Petra Hoffmann")
+        let again = try await OffPool.run { try fixture.build(history: .git) }
         #expect(
             try again.text("objectives/o.html").contains(
                 "<dd>09.11.2026 von <a href=\"people/petra-hoffmann.html\">Petra Hoffmann</a></dd>"))
     }
 
-    @Test func withoutHistoryNothingChanges() throws {
-        let fixture = try Self.repository()
+    @Test func withoutHistoryNothingChanges() async throws {
+        let fixture = try await Self.repository()
         let plain = try fixture.build(output: fixture.root + "/plain")
         let page = try plain.text("objectives/o.html")
         #expect(!page.contains("Zuletzt geändert"))
@@ -64,10 +65,10 @@ import Testing
         #expect(!(try plain.text("data/okrs.json")).contains("last_updated"))
     }
 
-    @Test func exportNamesTheCommitsOfDerivedCheckIns() throws {
-        let fixture = try Self.repository()
-        let json = try fixture.build(history: .git).text("data/okrs.json")
-        let head = try fixture.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    @Test func exportNamesTheCommitsOfDerivedCheckIns() async throws {
+        let fixture = try await Self.repository()
+        let json = try await OffPool.run { try fixture.build(history: .git) }.text("data/okrs.json")
+        let head = try await fixture.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(
             json.contains("\"last_updated\":{\"date\":\"2026-11-02\",\"author\":\"Jonas Roth\",\"commit\":\"\(head)\"}")
         )
@@ -75,33 +76,33 @@ import Testing
         #expect(json.contains("{\"date\":\"2026-10-19\",\"value\":30,\"source\":\"git\",\"author\":\"Lea Kraus\""))
     }
 
-    @Test func theEnglishThemeSaysItInEnglish() throws {
-        let fixture = try Self.repository()
+    @Test func theEnglishThemeSaysItInEnglish() async throws {
+        let fixture = try await Self.repository()
         try fixture.write(
             "okrportal.yml", Fixtures.config.replacingOccurrences(of: "language: de", with: "language: en"))
-        let page = try fixture.build(history: .git).text("objectives/o.html")
+        let page = try await OffPool.run { try fixture.build(history: .git) }.text("objectives/o.html")
         #expect(page.contains("<dt>Last updated</dt><dd>Nov 2, 2026 by Jonas Roth</dd>"))
         #expect(page.contains("from git (commit by Lea Kraus)"))
     }
 
-    @Test func previewRebuildsWhenACommitMovesHead() throws {
-        let fixture = try Self.repository()
+    @Test func previewRebuildsWhenACommitMovesHead() async throws {
+        let fixture = try await Self.repository()
         let builder = IncrementalBuilder(
             options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!, history: .git))
-        let first = try builder.build()
+        let first = try await OffPool.run { try builder.build() }
         #expect(first.succeeded)
         #expect(builder.watchedFiles.contains { $0.hasSuffix("logs/HEAD") })
         let stamps = Watcher.stamps(fixture.root, extra: builder.watchedFiles)
         // Same files, one commit more (the body only): the page's "last updated" changes.
-        try fixture.commit(
+        try await fixture.commit(
             ["content/objectives/o.md": Self.file(40) + "Mehr Text.\n"], date: "2026-11-16", author: "Aylin Demir")
         #expect(Watcher.stamps(fixture.root, extra: builder.watchedFiles) != stamps)
-        let second = try builder.build()
+        let second = try await OffPool.run { try builder.build() }
         #expect(second.succeeded && second.written > 0)
         let page = try String(contentsOfFile: builder.output + "/objectives/o.html", encoding: .utf8)
         #expect(page.contains("16.11.2026 von <a href=\"people/aylin-demir.html\">Aylin Demir</a>"))
         // The result equals a fresh build.
-        let fresh = try fixture.build(output: fixture.root + "/fresh", history: .git)
+        let fresh = try await OffPool.run { try fixture.build(output: fixture.root + "/fresh", history: .git) }
         #expect(try fresh.text("objectives/o.html") == page)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `okrportal` binary, as users and CI do.
 public enum Binary {
@@ -20,84 +21,74 @@ public enum Binary {
     }
 
     /// What a run printed and how it ended.
-    public struct Run: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-        /// Whether the process ended by a signal (a crash, or killed after the timeout).
-        public var signalled = false
-        /// Whether it was killed because it ran longer than the timeout.
-        public var timedOut = false
-    }
+    public typealias Run = Child.Run
 
     /// Runs `okrportal` with `arguments` (optionally through a wrapper such as `setpriv`, and optionally a
-    /// copy of the binary at `executable`), waits, and returns its output. `environment` entries are
-    /// added to the current environment.
+    /// copy of the binary at `executable`) and returns its output once it has ended. `environment`
+    /// entries are added to the current environment. `queued: false` skips the queue for a slot, as
+    /// with ``Child/run(_:_:environment:currentDirectory:timeout:queued:)``.
     public static func run(
         _ arguments: [String], wrapper: [String] = [], environment: [String: String] = [:],
-        currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120
-    ) throws -> Run {
-        let process = Process()
-        let binary = executable ?? path
-        if wrapper.isEmpty {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: wrapper[0])
-            process.arguments = Array(wrapper.dropFirst()) + [binary] + arguments
-        }
+        currentDirectory: String? = nil, executable: String? = nil, timeout: Double = 120, queued: Bool = true
+    ) async throws -> Run {
+        let command = wrapper + [executable ?? path] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = Watchdog(pid: process.processIdentifier, seconds: timeout)
-        // Read both pipes at once, before waiting: a process that fills one pipe while the other is
-        // being read to its end would block forever (1,500 warnings are more than a pipe holds).
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errBox.data
-        process.waitUntilExit()
-        watchdog.cancel()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self),
-            signalled: process.terminationReason == .uncaughtSignal, timedOut: watchdog.fired)
+        return try await Child.run(
+            command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory,
+            timeout: timeout, queued: queued)
     }
-}
 
-/// Bytes handed from a reading thread to the waiting one (the group's wait orders the accesses).
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
-
-/// Kills a process that runs longer than its time.
-final class Watchdog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    private(set) var fired = false
-
-    init(pid: Int32, seconds: Double) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
-            lock.lock()
-            defer { lock.unlock() }
-            if !done {
-                fired = true
-                kill(pid, SIGKILL)
+    /// Runs `okrportal` once per argument list, all at once (the runs must not depend on each other),
+    /// and returns the runs in the order of the lists.
+    public static func runAll(_ argumentLists: [[String]]) async throws -> [Run] {
+        try await withThrowingTaskGroup(of: (Int, Run).self) { group in
+            for (i, arguments) in argumentLists.enumerated() {
+                group.addTask { (i, try await run(arguments)) }
             }
+            var runs: [Run?] = Array(repeating: nil, count: argumentLists.count)
+            for try await (i, run) in group { runs[i] = run }
+            return runs.map { $0! }  // the group ran every index
         }
     }
 
-    func cancel() {
-        lock.lock()
-        done = true
-        lock.unlock()
+    /// A copy of the binary that an unprivileged user can run wherever the repository lives, for the
+    /// tests that drop to `nobody` with `setpriv` to meet an unreadable file. One copy serves the whole
+    /// test run; it is removed when the run ends.
+    public static func unprivilegedCopy() async throws -> String {
+        try await UnprivilegedCopy.shared.path()
     }
 }
+
+/// Makes the copy behind ``Binary/unprivilegedCopy()`` once, however many tests ask at the same time.
+private actor UnprivilegedCopy {
+    static let shared = UnprivilegedCopy()
+
+    private var copy: Task<String, any Error>?
+
+    func path() async throws -> String {
+        if let copy { return try await copy.value }
+        let task = Task { try await OffPool.run { try Self.make() } }
+        copy = task
+        return try await task.value
+    }
+
+    /// Copies the binary into a new folder that everybody may enter, and removes that folder at exit.
+    private static func make() throws -> String {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/okrportal-bin-XXXXXX").utf8CString)
+        guard let dir = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
+        let folder = String(cString: dir)
+        made.withLock { $0 = folder }
+        atexit {
+            if let folder = made.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: folder) }
+        }
+        chmod(folder, 0o755)
+        let binary = folder + "/okrportal"
+        try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
+        chmod(binary, 0o755)
+        return binary
+    }
+}
+
+/// The folder of the unprivileged copy, for the exit handler (which can capture nothing).
+private let made = Mutex<String?>(nil)

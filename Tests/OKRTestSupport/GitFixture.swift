@@ -7,15 +7,15 @@ extension SiteFixture {
     /// Runs git in the fixture's folder (or `folder`) and returns its standard output; fails on a
     /// non-zero exit.
     @discardableResult
-    public func git(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws
-        -> String
+    public func git(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:])
+        async throws -> String
     {
-        try GitFixture.run(arguments, in: folder ?? root, environment: environment)
+        try await GitFixture.run(arguments, in: folder ?? root, environment: environment)
     }
 
     /// `git init` with a `main` branch.
-    public func gitInit() throws {
-        try git(["init", "-q", "-b", "main"])
+    public func gitInit() async throws {
+        try await git(["init", "-q", "-b", "main"])
     }
 
     /// Writes `files` (path → text; `nil` removes the file), stages everything and commits at `time`
@@ -23,7 +23,7 @@ extension SiteFixture {
     public func commit(
         _ files: [String: String?] = [:], date: String, time: String = "12:00:00", author: String = "Aylin Demir",
         zone: String = "+01:00", message: String? = nil
-    ) throws {
+    ) async throws {
         for (path, text) in files {
             if let text {
                 try write(path, text)
@@ -31,9 +31,9 @@ extension SiteFixture {
                 try FileManager.default.removeItem(atPath: root + "/" + path)
             }
         }
-        try git(["add", "-A"])
+        try await git(["add", "-A"])
         let stamp = "\(date)T\(time)\(zone)"
-        try git(
+        try await git(
             ["commit", "-q", "--allow-empty", "-m", message ?? "Check-in \(date)"],
             environment: [
                 "GIT_AUTHOR_NAME": author,
@@ -54,28 +54,16 @@ public enum GitFixture {
 
     /// Runs `git arguments` in `folder`; throws with git's message on a non-zero exit.
     @discardableResult
-    public static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:]) throws
-        -> String
+    public static func run(_ arguments: [String], in folder: String, environment: [String: String] = [:])
+        async throws -> String
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in baseEnvironment { env[k] = v }
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError(
-                "git \(arguments.joined(separator: " ")) failed: \(String(decoding: errData, as: UTF8.self))")
+        let run = try await Child.run("/usr/bin/env", ["git", "-C", folder] + arguments, environment: env)
+        guard run.status == 0, !run.signalled else {
+            throw FixtureError("git \(arguments.joined(separator: " ")) failed: \(run.stderr)")
         }
-        return String(decoding: outData, as: UTF8.self)
+        return run.stdout
     }
 }

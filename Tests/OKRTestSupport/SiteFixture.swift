@@ -39,10 +39,26 @@ public final class SiteFixture: @unchecked Sendable {
     }
 
     /// Writes one file's bytes, creating folders.
+    ///
+    /// Plain `open`/`write`/`close`, not `Data.write(to:)`: Foundation on Linux syncs every file it
+    /// writes to disk, and a test thread waiting for 10,000 syncs (the deep-chain site) waits for
+    /// seconds. A fixture lives for one test; it needs no durability.
     public func write(_ path: String, _ bytes: Data) throws {
-        let url = URL(fileURLWithPath: root + "/" + path)
+        let full = root + "/" + path
+        let url = URL(fileURLWithPath: full)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try bytes.write(to: url)
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FixtureError("cannot write \(full): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw FixtureError("cannot write \(full): \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
     }
 
     /// Reads the site, resolves it and runs the methodology rules, as `okrportal check` does (`history`
