@@ -68,7 +68,7 @@ public enum SiteBuilder {
         var phase = DispatchTime.now().uptimeNanoseconds
         func lap(_ name: String) {
             let now = DispatchTime.now().uptimeNanoseconds
-            timing.add("phase " + name, nanoseconds: now - phase)
+            timing.add("phase " + name + " (then \(Timing.residentMegabytes()) MB resident)", nanoseconds: now - phase)
             phase = now
         }
         guard let loaded = try options.pipeline.run(diagnostics: &diagnostics), !diagnostics.hasErrors else {
@@ -166,6 +166,14 @@ final class Timing: @unchecked Sendable {
         e.nanoseconds += nanoseconds
         table[name] = e
         lock.unlock()
+    }
+
+    /// The process's resident memory now, from /proc/self/statm (0 where there is none).
+    static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
     }
 
     func print() {

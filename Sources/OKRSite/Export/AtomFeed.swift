@@ -32,9 +32,13 @@ public enum AtomFeed {
             guard let t = m.org.objectiveTeam[item.objective] else { continue }
             for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
         }
-        // An entry sits in the feed of its team and of every team above: render it once for all of them.
-        let entries = EntryCache(count: items.count)
-        for t in teams(m) {
+        // An entry sits in the feed of its team and of every team above: render it once for all of them,
+        // and let it go once the last of those feeds has it.
+        let published = teams(m)
+        var uses = [Int](repeating: 0, count: items.count)
+        for t in published { for i in byTeam[t] { uses[i] += 1 } }
+        let entries = EntryCache(uses: uses)
+        for t in published {
             let mine = byTeam[t]
             files.append(
                 ExportFile(path: m.routes.feed(team: t)) {
@@ -44,23 +48,29 @@ public enum AtomFeed {
         return files
     }
 
-    /// Team feeds' entries, each rendered by the first feed that needs it. Feeds render in parallel:
-    /// the lock guards the slots, not the rendering, so two feeds may render one entry at once and
-    /// store the same bytes.
+    /// Team feeds' entries, each rendered by the first feed that needs it and dropped once the last one
+    /// has taken it (a large organisation's week holds hundreds of thousands of entries). Feeds render
+    /// in parallel: the lock guards the slots, not the rendering, so two feeds may render one entry at
+    /// once and store the same bytes.
     final class EntryCache: @unchecked Sendable {
         private let lock = NSLock()
         private var slots: [String?]
+        private var uses: [Int]
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        /// A cache for entries used by `uses[i]` feeds each.
+        init(uses: [Int]) {
+            self.uses = uses
+            slots = Array(repeating: nil, count: uses.count)
+        }
 
         func entry(_ i: Int, render: () -> String) -> String {
             lock.lock()
             let cached = slots[i]
             lock.unlock()
-            if let cached { return cached }
-            let text = render()
+            let text = cached ?? render()
             lock.lock()
-            slots[i] = text
+            uses[i] -= 1
+            slots[i] = uses[i] > 0 ? text : nil
             lock.unlock()
             return text
         }
