@@ -369,3 +369,34 @@ struct TemplateTestError: Error, CustomStringConvertible {
                 == "yesnone")
     }
 }
+
+@Suite struct LargeOutputTests {
+    /// A long page hands its bytes over between list items once past the threshold, and what is handed
+    /// over plus what is left is the page.
+    @Test func aLargePageIsHandedOverInPiecesThatMakeTheWholePage() throws {
+        var diagnostics = Diagnostics()
+        let sources = [
+            "main": TemplateSource(path: "main.mustache", bytes: Array("<{{#list}}[{{name}}]{{/list}}>".utf8)),
+            "frame": TemplateSource(path: "frame.mustache", bytes: []),
+        ]
+        let set = try #require(
+            TemplateSet.compile(
+                sources: sources, strings: Strings([:]), bindings: [.view("main", Doc.self, inside: Item.self)],
+                missing: { SourceLocation(path: $0) }, diagnostics: &diagnostics))
+        let doc = Doc(list: (0..<1000).map { Item(name: String($0)) })
+        var whole: [UInt8] = []
+        set.render("main", doc, inside: Item(), into: &whole)
+        var pieces: [[UInt8]] = []
+        var rest: [UInt8] = []
+        set.render(
+            "main", doc, inside: Item(), into: &rest,
+            flush: { bytes in
+                pieces.append(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }, flushAt: 100)
+        #expect(pieces.count > 10)
+        #expect(pieces.allSatisfy { $0.count >= 100 && $0.count < 110 })
+        #expect(pieces.flatMap { $0 } + rest == whole)
+        #expect(String(decoding: whole, as: UTF8.self).hasSuffix("[999]>"))
+    }
+}

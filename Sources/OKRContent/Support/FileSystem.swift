@@ -220,12 +220,18 @@ public final class FileSink {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, message: FileSystem.lastError()) }
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(1 << 16)
     }
 
     /// Appends text; written out in blocks of a megabyte.
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Appends bytes; written out in blocks of a megabyte.
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { flush() }
     }
 

@@ -102,7 +102,8 @@ extension Organisation {
     /// count, and where a key result has such check-ins, what the file says now (`current:`, `done:`)
     /// is taken as written by them, so the value of `day` is the newest check-in up to it (else `start`;
     /// a milestone is done then only if a check-in from git history up to `day` says so). A key result
-    /// without later check-ins counts as written: nothing says it changed. Same order as ``states``.
+    /// without later check-ins counts as written: nothing says it changed. Same order as ``states``; the
+    /// key results' states hold no check-ins.
     public func states(asOf day: Day) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
         var past = objectives
         for o in past.indices {
@@ -120,6 +121,6 @@ extension Organisation {
         var ignored = Diagnostics()
         return Resolver.computeStates(
             objectives: past, config: config, asOf: day, objectivePeriod: objectivePeriod, isPublished: isPublished,
-            graph: graph, diagnostics: &ignored)
+            graph: graph, keepCheckIns: false, diagnostics: &ignored)
     }
 }

@@ -6,7 +6,8 @@ import OKRCore
 /// per person, and each published objective's summary and line.
 ///
 /// An objective appears on many pages (cascade, team, person, period, the why chains of its
-/// contributors); its line (`partials/objective-line`) is rendered once and placed as `{{{line_html}}}`.
+/// contributors); its line (`partials/objective-line`) is rendered once, where others align to it, and
+/// placed as `{{{line_html}}}`.
 /// Its card (`partials/objective-card`, `{{{card_html}}}`) is rendered where a page shows it: cards
 /// appear on two pages each (team, owner), and keeping them took 17 MB at 10,000 objectives against
 /// 0.5 s of CPU to render them twice — memory is the tighter budget. Pages link relative to the
@@ -29,8 +30,8 @@ public final class Components: @unchecked Sendable {
     private(set) var expectedScoreLabels: [ObjectiveType: String] = [:]
     /// Each published objective's summary; `nil` for unpublished ones.
     private(set) var summaries: IndexedArray<ObjectiveIndex, ObjectiveSummary?> = []
-    /// Each published objective's rendered line.
-    private var lines: IndexedArray<ObjectiveIndex, String> = []
+    /// The rendered lines of published objectives that others align to (`nil` for the rest).
+    private var lines: IndexedArray<ObjectiveIndex, String?> = []
     /// Each objective's summary signature (see ``Signatures``), to reuse components after an edit.
     public private(set) var summarySignatures: IndexedArray<ObjectiveIndex, Int> = []
 
@@ -72,10 +73,12 @@ public final class Components: @unchecked Sendable {
             if unchanged(o), let s = reusable?.summaries[o] { return s }
             return ObjectiveSummary(m, o)
         }
-        lines = Parallel.map(org.objectives.indices) { o -> String in
-            guard org.isPublished[o] else { return "" }
+        // Lines of objectives others align to are placed again and again (every page below them shows
+        // them in its why chain); a leaf's line appears in a list or two and is rendered there.
+        lines = Parallel.map(org.objectives.indices) { o -> String? in
+            guard org.isPublished[o], !org.graph.children[o].isEmpty else { return nil }
             if unchanged(o), let line = reusable?.lines[o] { return line }
-            return m.render("partials/objective-line", ObjectiveLineView(summary: ObjectiveSummaryView(site: m, o)))
+            return self.renderLine(o)
         }
     }
 
@@ -98,8 +101,15 @@ public final class Components: @unchecked Sendable {
     /// A published objective's summary.
     public func summary(_ o: ObjectiveIndex) -> ObjectiveSummary? { summaries[o] }
 
-    /// A published objective's line (`partials/objective-line`).
-    public func lineHTML(_ o: ObjectiveIndex) -> String { lines[o] }
+    /// A published objective's line (`partials/objective-line`), kept or rendered now.
+    public func lineHTML(_ o: ObjectiveIndex) -> String {
+        if lines.indices.contains(o), let line = lines[o] { return line }
+        return renderLine(o)
+    }
+
+    private func renderLine(_ o: ObjectiveIndex) -> String {
+        site.render("partials/objective-line", ObjectiveLineView(summary: ObjectiveSummaryView(site: site, o)))
+    }
 
     /// A published objective's card (`partials/objective-card`).
     public func cardHTML(_ o: ObjectiveIndex) -> String {

@@ -9,7 +9,7 @@ extension IncrementalBuilder {
         let exports = Exports.files(model, pages: pages.map(\.path))
         let results = Parallel.map(pages) { page -> (String, Int, String?) in
             var html: [UInt8] = []
-            page.render(&html)
+            page.render(&html, nil)
             return (page.path, html.hashValue, staging.write(page.path, bytes: html).map(\.description))
         }
         var hashes: [String: Int] = [:]
@@ -56,7 +56,7 @@ extension IncrementalBuilder {
         let old = pageHashes
         let rendered = Parallel.map(pages) { page -> (String, Int, [UInt8]) in
             var html: [UInt8] = []
-            page.render(&html)
+            page.render(&html, nil)
             return (page.path, html.hashValue, html)
         }
         var written = 0

@@ -94,9 +94,21 @@ public enum SiteBuilder {
             let t0 = DispatchTime.now().uptimeNanoseconds
             var html: [UInt8] = []
             html.reserveCapacity(32_768)
-            page.render(&html)
+            // A page that grows past a megabyte goes to its file in pieces.
+            var file: Result<Staging.StagedFile, FileError>?
+            page.render(&html) { bytes in
+                if file == nil { file = staging.open(page.path) }
+                if case .success(let f) = file { f.write(bytes) }
+                bytes.removeAll(keepingCapacity: true)
+            }
             timing.add(page.template, nanoseconds: DispatchTime.now().uptimeNanoseconds - t0)
-            return staging.write(page.path, bytes: html).map(\.description)
+            switch file {
+            case nil: return staging.write(page.path, bytes: html).map(\.description)
+            case .failure(let e): return e.description
+            case .success(let f):
+                f.write(html)
+                return staging.finish(f).map(\.description)
+            }
         }
         lap("4 pages")
         var errors = failures.compactMap { $0 }
@@ -118,7 +130,7 @@ public enum SiteBuilder {
             guard let file = job else {
                 return staging.stream(Routes.okrsJSON) { emit in OKRsJSON.render(model, emit: emit) }.map(\.description)
             }
-            return staging.write(file.path, file.render()).map(\.description)
+            return staging.stream(file.path, file.write).map(\.description)
         }.compactMap { $0 }
         lap("5 exports and okrs.json")
         guard errors.isEmpty else {
@@ -168,12 +180,14 @@ final class Timing: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The process's resident memory now, from /proc/self/statm (0 where there is none).
-    static func residentMegabytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
+    /// The process's resident memory now and at its highest so far, in MB, from /proc/self/status.
+    static func residentMegabytes() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+        func field(_ name: String) -> Int {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name) }) else { return 0 }
+            return (Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty } ?? "") ?? 0) / 1000
+        }
+        return "\(field("VmRSS:")), peak \(field("VmHWM:"))"
     }
 
     func print() {

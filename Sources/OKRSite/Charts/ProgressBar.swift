@@ -8,15 +8,17 @@ public enum ProgressBar {
         progress: Double, expected: Double?, status: Status, labels: ChartLabels, band: ScoreBand? = nil
     ) -> String {
         // The bar is drawn from these numbers only (widths to 0.1, percentages whole), and a period's
-        // bars share most of them: each distinct bar is drawn once per build.
+        // bars share most of them: each distinct bar is drawn once per build. Each number is computed
+        // exactly as the drawing computes it (`p * 100`, then tenths): `p * 1000` rounds differently
+        // for some values.
         let p = Progress.clamp(progress)
         let e = expected.map { Progress.clamp($0) }
         let key = ChartMemo.Key(
-            kind: ChartMemo.Key.progressBar, a: Int((p * 1000).rounded()) * 2 + (p > 0 ? 1 : 0),
+            kind: ChartMemo.Key.progressBar, a: Int((p * 100 * 10).rounded()) * 2 + (p > 0 ? 1 : 0),
             b: Int((p * 100).rounded()),
             c: (Status.allCases.firstIndex(of: status) ?? 0) * 8
                 + (band.map { ScoreBand.allCases.firstIndex(of: $0) ?? 0 } ?? -1) + 1,
-            d: e.map { Int(($0 * 1000).rounded()) * 1000 + Int(($0 * 100).rounded()) } ?? -1)
+            d: e.map { Int(($0 * 100 * 10).rounded()) * 1000 + Int(($0 * 100).rounded()) } ?? -1)
         return labels.memo.string(key) {
             draw(progress: p, expected: expected, status: status, labels: labels, band: band)
         }

@@ -38,6 +38,12 @@ public struct CSVWriter {
         rowStarted = false
     }
 
+    /// Hands the text written so far to `sink` and starts over (for streaming large documents).
+    public mutating func drain(to sink: (String) -> Void) {
+        sink(text)
+        text = ""
+    }
+
     private mutating func separate() {
         if rowStarted { text += "," }
         rowStarted = true

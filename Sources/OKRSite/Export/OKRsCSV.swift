@@ -16,6 +16,13 @@ public enum OKRsCSV {
     /// The document. Only published objectives appear (no confidential ones, no unbuilt drafts), in
     /// period order, then by file path.
     public static func render(_ m: SiteModel) -> String {
+        var text = ""
+        write(m) { text += $0 }
+        return text
+    }
+
+    /// The document, handed to `sink` a few hundred rows at a time.
+    public static func write(_ m: SiteModel, to sink: (String) -> Void) {
         let org = m.org
         var csv = CSVWriter()
         for c in columns { csv.text(c) }
@@ -56,7 +63,8 @@ public enum OKRsCSV {
                 csv.text(m.routes.objective(o))
                 csv.endRow()
             }
+            if csv.text.utf8.count > 1 << 16 { csv.drain(to: sink) }
         }
-        return csv.text
+        csv.drain(to: sink)
     }
 }

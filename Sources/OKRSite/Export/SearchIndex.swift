@@ -30,7 +30,15 @@ public enum SearchIndex {
 
     /// The whole file.
     public static func render(_ m: SiteModel) -> String {
+        var text = ""
+        write(m) { text += $0 }
+        return text
+    }
+
+    /// The file, handed to `sink` in pieces of about 64 KB.
+    public static func write(_ m: SiteModel, to sink: (String) -> Void) {
         let org = m.org
+        sink("/* okrportal search index, generated: see docs/search.md */\nwindow.\(global)=")
         var j = JSONWriter()
         j.beginObject()
         j.number("v", 1)
@@ -88,9 +96,11 @@ public enum SearchIndex {
                 j.endObject()
                 count += 1
             }
+            if j.bytes.count > 1 << 16 { j.drain(to: sink) }
         }
         j.endArray()
         j.endObject()
-        return "/* okrportal search index, generated: see docs/search.md */\nwindow.\(global)=" + j.text + ";\n"
+        j.drain(to: sink)
+        sink(";\n")
     }
 }

@@ -111,15 +111,85 @@ public final class Staging: @unchecked Sendable {
 
     /// Writes one file from pieces handed to `body`'s sink.
     public func stream(_ path: String, _ body: ((String) -> Void) -> Void) -> FileError? {
-        if let e = makeParent(of: path) { return e }
-        let sink: FileSink
-        do {
-            sink = try FileSink(path: SiteReader.join(directory, path))
-        } catch {
-            return error
+        let file: StagedFile
+        switch open(path) {
+        case .success(let f): file = f
+        case .failure(let e): return e
         }
-        body { sink.write($0) }
-        return sink.close()
+        body { file.sink.write($0) }
+        return finish(file)
+    }
+
+    /// A file being written in pieces (see ``open(_:)``).
+    public final class StagedFile {
+        let path: String
+        let sink: FileSink
+
+        init(path: String, sink: FileSink) {
+            self.path = path
+            self.sink = sink
+        }
+
+        /// Appends bytes.
+        public func write(_ bytes: [UInt8]) { sink.write(bytes) }
+    }
+
+    /// Starts a file to be written in pieces and ended with ``finish(_:)``; its folder is made if needed.
+    public func open(_ path: String) -> Result<StagedFile, FileError> {
+        if let e = makeParent(of: path) { return .failure(e) }
+        do {
+            return .success(StagedFile(path: path, sink: try FileSink(path: SiteReader.join(directory, path))))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Ends a file started with ``open(_:)``. Like ``write(_:_:)``, a file whose bytes equal the
+    /// previous output's becomes a hard link to it, compared block by block so a large file is never
+    /// held in memory.
+    public func finish(_ file: StagedFile) -> FileError? {
+        if let e = file.sink.close() { return e }
+        let old = SiteReader.join(output, file.path)
+        let new = SiteReader.join(directory, file.path)
+        if previousOutputExists, let a = FileSystem.stamp(old), let b = FileSystem.stamp(new), a.size == b.size,
+            Staging.sameBytes(old, new)
+        {
+            // Linked under a second name and renamed over the new file, so a failure keeps the new one.
+            let linked = new + ".okrportal-link"
+            if FileSystem.link(old, linked), case .failure = FileSystem.rename(linked, new) {
+                _ = FileSystem.removeTree(linked)
+            }
+        }
+        return nil
+    }
+
+    /// Whether two files hold the same bytes, read 64 KB at a time.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let fa = Glibc.open(a, O_RDONLY | O_CLOEXEC)
+        guard fa >= 0 else { return false }
+        defer { close(fa) }
+        let fb = Glibc.open(b, O_RDONLY | O_CLOEXEC)
+        guard fb >= 0 else { return false }
+        defer { close(fb) }
+        let size = 1 << 16
+        let x = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        let y = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer {
+            x.deallocate()
+            y.deallocate()
+        }
+        while true {
+            let n = read(fa, x, size)
+            guard n >= 0 else { return false }
+            var got = 0
+            while got < n {
+                let m = read(fb, y + got, n - got)
+                guard m > 0 else { return false }
+                got += m
+            }
+            if n == 0 { return read(fb, y, 1) == 0 }
+            if memcmp(x, y, n) != 0 { return false }
+        }
     }
 
     /// Swaps the staging folder in as the output.

@@ -11,6 +11,11 @@ struct RenderState {
     /// Each frame's position in its list, and the list's length (0 and 1 outside lists).
     var index: [Int] = []
     var count: [Int] = []
+    /// Takes the bytes written so far once a page grows past ``flushAt`` (checked between the items of
+    /// a list): a period page listing 50,000 objectives is 75 MB of HTML, which then goes to its file
+    /// in pieces instead of being held whole.
+    var flush: ((inout [UInt8]) -> Void)?
+    var flushAt = Int.max
 
     /// A state writing after the bytes of `out`.
     init(out: [UInt8]) {
@@ -24,6 +29,11 @@ struct RenderState {
         stack.append(p)
         index.append(i)
         count.append(n)
+    }
+
+    /// Hands the bytes so far to ``flush`` when there are more than ``flushAt``.
+    @inline(__always) mutating func flushIfLarge() {
+        if out.count >= flushAt, let flush { flush(&out) }
     }
 
     mutating func pop() {

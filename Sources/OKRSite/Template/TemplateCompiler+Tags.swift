@@ -147,6 +147,7 @@ extension TemplateCompiler {
                                 st.push(item, i, n)
                                 for e in inner { e(&st) }
                                 st.pop()
+                                st.flushIfLarge()
                             }
                         }
                     }

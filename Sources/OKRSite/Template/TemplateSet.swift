@@ -69,15 +69,19 @@ public struct TemplateSet: Sendable {
         out = state.out
     }
 
-    /// Renders template `name` for `view` inside `outer`, appending to `out`.
+    /// Renders template `name` for `view` inside `outer`, appending to `out`. With `flush`, a page
+    /// that grows past `flushAt` bytes hands them over between list items (``RenderState/flush``).
     public func render<O: TemplateView, V: TemplateView>(
-        _ name: String, _ view: V, inside outer: O, into out: inout [UInt8]
+        _ name: String, _ view: V, inside outer: O, into out: inout [UInt8],
+        flush: ((inout [UInt8]) -> Void)? = nil, flushAt: Int = 1 << 20
     ) {
         guard let template = compiled[name] else { return missing(name) }
         precondition(
             template.types == [ObjectIdentifier(O.self), ObjectIdentifier(V.self)],
             "template \(name) is bound to other views")
         var state = RenderState(out: out)
+        state.flush = flush
+        state.flushAt = flush == nil ? Int.max : flushAt
         out = []
         withUnsafePointer(to: outer) { o in
             withUnsafePointer(to: view) { v in

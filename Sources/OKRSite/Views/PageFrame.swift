@@ -94,24 +94,25 @@ public struct Page: Sendable {
     public let path: String
     /// The template's name (`objective`).
     public let template: String
-    /// Builds the page's view and renders it into the buffer; called in parallel with other pages.
-    let render: @Sendable (inout [UInt8]) -> Void
+    /// Builds the page's view and renders it into the buffer; called in parallel with other pages. A
+    /// flush function, if given, takes the bytes of a page that grows large (see ``RenderState/flush``).
+    let render: @Sendable (inout [UInt8], ((inout [UInt8]) -> Void)?) -> Void
 
     /// The page `id`, rendered by `template` from the view `view` makes.
     init<V: PageView>(_ m: SiteModel, _ id: PageID, template: String, view: @escaping @Sendable () -> V) {
         self.id = id
         path = m.routes.path(id)
         self.template = template
-        render = { out in
+        render = { out, flush in
             let v = view()
-            m.theme.templates.render(template, v, inside: v.frame, into: &out)
+            m.theme.templates.render(template, v, inside: v.frame, into: &out, flush: flush)
         }
     }
 
     /// The page's HTML.
     public func html() -> String {
         var out: [UInt8] = []
-        render(&out)
+        render(&out, nil)
         return String(decoding: out, as: UTF8.self)
     }
 }
