@@ -2,6 +2,7 @@
 # Times incremental rebuilds (the preview server's path) on a generated organisation:
 # `okrportal build --watch`, then edits of single objective files, each a different kind.
 #   scripts/bench-incremental.sh [N]     N objectives, default 1000
+#   OKRPORTAL_BIN=/path/to/okrportal scripts/bench-incremental.sh 1000   the same with another binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -9,9 +10,14 @@ GEN_ORG=${GEN_ORG:-../shared/bench/gen_org.py}
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 "$GEN_ORG" --objectives "$n" "$work/org" >/dev/null
-swift build -c release --product okrportal >/dev/null
+# OKRPORTAL_BIN runs another binary (an older release, to compare) instead of this tree's.
+bin=${OKRPORTAL_BIN:-}
+if [ -z "$bin" ]; then
+    swift build -c release --product okrportal >/dev/null
+    bin=$PWD/.build/release/okrportal
+fi
 log=$work/log
-.build/release/okrportal build "$work/org" --as-of 2026-11-29 --output "$work/out" --watch >"$log" 2>/dev/null &
+"$bin" build "$work/org" --as-of 2026-11-29 --output "$work/out" --watch >"$log" 2>/dev/null &
 pid=$!
 wait_for() { # wait until the log has $1 lines
     for _ in $(seq 600); do [ "$(wc -l <"$log")" -ge "$1" ] && return 0; sleep 0.1; done
