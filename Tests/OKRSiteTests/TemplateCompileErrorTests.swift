@@ -107,4 +107,10 @@ import Testing
         let e = try #require(templateErrors("Größe: {{nope}}", Item.self).first)
         #expect(e.location.column == 8)
     }
+
+    @Test func themesWrittenForSwiftMustacheKeepTheirContentTypePragma() throws {
+        #expect(try render("{{% CONTENT_TYPE: OKRHTML }}<p>{{name}}</p>", Item(name: "<b>")) == "<p>&lt;b&gt;</p>")
+        let e = try #require(templateErrors("{{% ANCHORED-CSS }}x", Item.self).first)
+        #expect(e.message.contains("unknown pragma"))
+    }
 }
