@@ -35,7 +35,8 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Plugins Package.swift
 
-bench: deps
+bench:
+	@scripts/deps.sh bench
 	EXTRA="nocharts check" scripts/bench.sh 10000
 	scripts/bench-incremental.sh 1000
 

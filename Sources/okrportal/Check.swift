@@ -40,26 +40,22 @@ struct Check: ParsableCommand {
         let asOf = try site.resolveAsOf()
         var diagnostics = Diagnostics()
         let t0 = DispatchTime.now().uptimeNanoseconds
-        var loaded: Site?
+        let pipeline = SitePipeline(
+            siteRoot: site.siteDir, asOf: asOf, includeDrafts: site.drafts, history: site.history)
+        let result: SitePipeline.Result?
         do {
-            loaded = try SiteReader.read(root: site.siteDir, diagnostics: &diagnostics)
-            if let read = loaded { loaded = try site.applyHistory(to: read, asOf: asOf, diagnostics: &diagnostics) }
+            result = try pipeline.run(diagnostics: &diagnostics)
         } catch {
             Terminal.standardError("error: \(error.message)")
             throw ExitCode(2)
         }
+        if strict { diagnostics = Lint.strict(diagnostics) }
+        if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil {
+            Terminal.standardError("read and resolve \(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) s")
+        }
         var summary = "no usable okrportal.yml"
         var counts: CheckReport.Summary?
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        if let loaded {
-            let org = Resolver.resolve(loaded, asOf: asOf, includeDrafts: site.drafts, diagnostics: &diagnostics)
-            Lint.check(org, into: &diagnostics)
-            if strict { diagnostics = Lint.strict(diagnostics) }
-            if ProcessInfo.processInfo.environment["OKRPORTAL_TIMING"] != nil {
-                Terminal.standardError(
-                    "read \(Double(t1 - t0) / 1e9) s, resolve \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9) s"
-                )
-            }
+        if let org = result?.org {
             counts = CheckReport.Summary(
                 objectives: org.objectives.count, keyResults: org.keyResultCount, teams: org.teams.teams.count,
                 periods: org.periods.count, errors: 0, warnings: 0)

@@ -22,11 +22,6 @@ struct SiteOptions: ParsableArguments {
                 + "configured only, it is a warning."))
     var history: HistorySource?
 
-    /// `site` with check-ins from git history when asked for; problems reading it exit 2.
-    func applyHistory(to site: Site, asOf: Day, diagnostics: inout Diagnostics) throws(EnvironmentError) -> Site {
-        try GitHistory(siteRoot: siteDir).apply(to: site, asOf: asOf, requested: history, diagnostics: &diagnostics)
-    }
-
     /// The as-of day, or exit 2 with a message.
     func resolveAsOf() throws -> Day {
         do {
