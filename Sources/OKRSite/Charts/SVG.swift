@@ -41,6 +41,11 @@ public struct SVG {
     mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { u in
+            // Most text (ids, classes, labels) has nothing to escape: one copy then.
+            if !u.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) {
+                bytes.append(contentsOf: u)
+                return
+            }
             for b in u {
                 switch b {
                 case 38: raw("&amp;")
@@ -78,7 +83,7 @@ public struct SVG {
             bytes.append(UInt8(48 + v % 10))
             v /= 10
         }
-        bytes[start...].reverse()
+        bytes.reverseTail(from: start)
     }
 
     private mutating func attributes(_ attributes: KeyValuePairs<StaticString, Attribute>) {

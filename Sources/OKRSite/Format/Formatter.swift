@@ -61,7 +61,7 @@ public struct Formatter: Sendable {
                 fraction /= 10
             }
             while out.count - start < digits { out.append(48) }
-            out[start...].reverse()
+            out.reverseTail(from: start)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -89,7 +89,7 @@ public struct Formatter: Sendable {
             n /= 10
             count += 1
         } while n > 0
-        out[start...].reverse()
+        out.reverseTail(from: start)
     }
 
     /// A share 0…1 as a whole percentage: `42 %` / `42%`.
