@@ -16,6 +16,10 @@ import Testing
         /// The command run on the broken site: `build`, or `check` where a debug build of the whole
         /// site would take minutes (the release binary's figures are in docs/security.md).
         var command = "build"
+        /// Arguments after `SITE --as-of 2026-11-29`; `{site}` stands for the site folder.
+        var arguments: [String] = []
+        /// Environment variables set for the run.
+        var environment: [String: String] = [:]
         var testDescription: String { name }
     }
 
@@ -40,7 +44,11 @@ import Testing
         "  - id: kr1\n    title: T\n" + lines.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
     }
 
-    static let cases: [Case] = [
+    /// Every case: the first corpus, then one list per class of hostile input ([robust]), each in its
+    /// own file (`BadInputCorpusTests+*.swift`).
+    static let cases: [Case] = baseCases + outputCases + readingCases + numberCases + themeCases
+
+    static let baseCases: [Case] = [
         Case(name: "missing content folder", exit: 1, expect: [("content:1:1: error", ["content/ folder"])]) {
             try FileManager.default.removeItem(atPath: $0.root + "/content")
         },
@@ -284,7 +292,9 @@ import Testing
             binary = try await Binary.unprivilegedCopy()
         }
         let run = try await Binary.run(
-            [c.command, fixture.root, "--as-of", "2026-11-29"],
+            [c.command, fixture.root, "--as-of", "2026-11-29"]
+                + c.arguments.map { $0.replacingOccurrences(of: "{site}", with: fixture.root) },
+            environment: c.environment,
             wrapper: asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [],
             executable: binary, timeout: 300)
         let hung = run.timedOut
