@@ -28,13 +28,7 @@ public struct SVG {
     /// Appends literal markup. Most pieces are a few bytes (`="`, `/>`), for which appending byte by
     /// byte costs a fifth of a generic `append(contentsOf:)` (callgrind).
     @inline(__always) mutating func raw(_ s: StaticString) {
-        let n = s.utf8CodeUnitCount
-        let p = s.utf8Start
-        if n <= 16 {
-            for i in 0..<n { bytes.append(p[i]) }
-        } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        }
+        bytes.appendLiteral(s)
     }
 
     /// Appends text, escaped.

@@ -22,13 +22,7 @@ public struct JSONWriter {
 
     /// Appends literal text; byte by byte for the short pieces keys are (see ``SVG``).
     @inline(__always) private mutating func raw(_ s: StaticString) {
-        let n = s.utf8CodeUnitCount
-        let p = s.utf8Start
-        if n <= 16 {
-            for i in 0..<n { bytes.append(p[i]) }
-        } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        }
+        bytes.appendLiteral(s)
     }
 
     private mutating func key(_ key: StaticString?) {

@@ -7,13 +7,7 @@ struct HTMLWriter {
 
     /// Appends literal markup.
     @inline(__always) mutating func raw(_ s: StaticString) {
-        let n = s.utf8CodeUnitCount
-        let p = s.utf8Start
-        if n <= 16 {
-            for i in 0..<n { bytes.append(p[i]) }
-        } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        }
+        bytes.appendLiteral(s)
     }
 
     /// Appends text, escaped.
