@@ -294,9 +294,8 @@ import Testing
         let run = try await Binary.run(
             [c.command, fixture.root, "--as-of", "2026-11-29"]
                 + c.arguments.map { $0.replacingOccurrences(of: "{site}", with: fixture.root) },
-            environment: c.environment,
             wrapper: asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [],
-            executable: binary, timeout: 300)
+            environment: c.environment, executable: binary, timeout: 300)
         let hung = run.timedOut
         let crashed = run.signalled && !hung
         let status = run.status
