@@ -39,7 +39,9 @@ struct NewObjective: ParsableCommand {
     var period: String
 
     @Option(
-        help: "The objective or key result it drives: objective-id or objective-id#kr-id (a path to its file is taken as its id).")
+        help:
+            "The objective or key result it drives: objective-id or objective-id#kr-id (a path to its file is taken as its id)."
+    )
     var alignsTo: String?
 
     @Argument(help: "The objective's title: qualitative, inspiring, without numbers.")
@@ -82,9 +84,11 @@ struct NewObjective: ParsableCommand {
             fileExists: { FileSystem.exists(SiteReader.join(siteDir, folder + "/" + $0 + ".md")) })
         let path = folder + "/" + id + ".md"
         var parent: String?
-        do { parent = try alignsTo.map { (given) throws(Scaffold.Failure) in
-            try Self.alignment(given, site: site, siteDir: siteDir)
-        } } catch {
+        do {
+            parent = try alignsTo.map { (given) throws(Scaffold.Failure) in
+                try Self.alignment(given, site: site, siteDir: siteDir)
+            }
+        } catch {
             Terminal.standardError("error: \(error.message); nothing was written")
             throw ExitCode(2)
         }
