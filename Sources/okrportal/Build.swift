@@ -11,7 +11,9 @@ struct Build: ParsableCommand {
         discussion: """
             Reads and checks the site like 'check'; with no errors, renders every page into the output \
             folder (default SITE_DIR/public). The new output replaces the old one only when complete: a \
-            failed build leaves the previous output exactly as it was.
+            failed build leaves the previous output exactly as it was. The output folder is replaced as a \
+            whole, so it must be missing, empty, or an earlier output (it holds .okrportal-output); the \
+            site, content/, a theme folder, a file or another folder is refused with exit 2.
 
             With --history git (or history: git in okrportal.yml), every commit that changed a key result's \
             current: or done: becomes a check-in dated by its author date (see docs/history.md).

@@ -38,7 +38,10 @@ struct NewObjective: ParsableCommand {
     @Option(help: "The period's id from okrportal.yml.")
     var period: String
 
-    @Option(help: "The objective or key result it drives: objective-id or objective-id#kr-id.")
+    @Option(
+        help:
+            "The objective or key result it drives: objective-id or objective-id#kr-id (a path to its file is taken as its id)."
+    )
     var alignsTo: String?
 
     @Argument(help: "The objective's title: qualitative, inspiring, without numbers.")
@@ -80,7 +83,26 @@ struct NewObjective: ParsableCommand {
             title: trimmed, period: period, taken: Set(site.objectives.map(\.id)),
             fileExists: { FileSystem.exists(SiteReader.join(siteDir, folder + "/" + $0 + ".md")) })
         let path = folder + "/" + id + ".md"
-        let file = [(path, Self.text(title: trimmed, team: team, period: period, alignsTo: alignsTo))]
+        var parent: String?
+        do {
+            parent = try alignsTo.map { (given) throws(Scaffold.Failure) in
+                try Self.alignment(given, site: site, siteDir: siteDir)
+            }
+        } catch {
+            Terminal.standardError("error: \(error.message); nothing was written")
+            throw ExitCode(2)
+        }
+        let text = Self.text(title: trimmed, team: team, period: period, alignsTo: parent)
+        let problems = Self.problems(of: text, path: path, in: site)
+        guard problems.isEmpty else {
+            for d in problems {
+                Terminal.standardError(
+                    "error: the new objective would not pass 'okrportal check' (line \(d.location.line) of the file "
+                        + "it would be): \(d.message); nothing was written")
+            }
+            throw ExitCode(2)
+        }
+        let file = [(path, text)]
         if let clash = Scaffold.existing(file, in: siteDir).first {
             Terminal.standardError("error: \(clash) exists; new overwrites no file")
             throw ExitCode(2)

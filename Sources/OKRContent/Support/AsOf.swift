@@ -8,20 +8,34 @@ public enum AsOf {
         option: String?, environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()
     ) throws(EnvironmentError) -> Day {
         if let option {
-            guard let day = Day(iso: option) else {
-                throw EnvironmentError("--as-of must be a date YYYY-MM-DD that exists, found \"\(option)\"")
-            }
-            return day
+            return try check(
+                Day(iso: option),
+                "--as-of must be a date YYYY-MM-DD that exists, from \(range.lowerBound) to "
+                    + "\(range.upperBound)", found: option)
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch.trimmingCharacters(in: .whitespaces)) else {
-                throw EnvironmentError("SOURCE_DATE_EPOCH must be a Unix time in seconds, found \"\(epoch)\"")
-            }
-            return Day(unixSeconds: seconds)
+            let seconds = Int(epoch.trimmingCharacters(in: .whitespaces))
+            return try check(
+                seconds.map(Day.init(unixSeconds:)),
+                "SOURCE_DATE_EPOCH must be a Unix time in seconds, from -62135596800 to 253402300799 "
+                    + "(\(range.lowerBound) to \(range.upperBound) UTC)", found: epoch)
         }
         // Today in the machine's time zone: the day the people in the office see on their calendars.
         let c = Calendar.current.dateComponents([.year, .month, .day], from: now)
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
             ?? Day(unixSeconds: Int(now.timeIntervalSince1970))
+    }
+
+    /// The days an as-of date may be, whichever way it is given: the years `Day` reads and writes.
+    public static let range = Day(year: 1, month: 1, day: 1)!...Day(year: 9999, month: 12, day: 31)!  // valid literals
+
+    /// `day` if it lies in ``range``; else the one message for every source of the date.
+    static func check(_ day: Day?, _ what: String, found: String) throws(EnvironmentError) -> Day {
+        if let day, range.contains(day) { return day }
+        let shown =
+            day.map {
+                " (\($0 < range.lowerBound ? "before" : "after") \($0 < range.lowerBound ? range.lowerBound : range.upperBound))"
+            } ?? ""
+        throw EnvironmentError("\(what), found \"\(found)\"\(shown)")
     }
 }

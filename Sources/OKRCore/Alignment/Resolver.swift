@@ -218,7 +218,7 @@ public enum Resolver {
         var index: [String: PeriodIndex] = [:]
         var folded: [String: PeriodIndex] = [:]
         for (i, p) in periods.indexed() {
-            if let problem = Slug.periodProblem(with: p.id) {
+            if let problem = Slug.periodProblem(with: p.id) ?? PageNames.problem(with: p.id, folder: "periods") {
                 diagnostics.error("period id \"\(p.id)\" \(problem)", at: p.location)
             }
             if let first = index[p.id] {

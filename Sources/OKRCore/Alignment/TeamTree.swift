@@ -28,7 +28,7 @@ public struct TeamTree: Sendable {
         self.teams = teams
         var index: [String: TeamIndex] = [:]
         for (i, team) in teams.indexed() {
-            if let problem = Slug.problem(with: team.id) {
+            if let problem = Slug.problem(with: team.id) ?? PageNames.problem(with: team.id, folder: "teams") {
                 diagnostics.error("team id \"\(team.id)\" \(problem)", at: team.idLocation)
             }
             if let first = index[team.id] {

@@ -3,8 +3,9 @@ import OKRCore
 
 extension IncrementalBuilder {
     /// The first build: everything through a staging folder, swapped in whole.
-    func writeAll(pages: [Page], model: SiteModel) throws(EnvironmentError) -> Int {
-        let staging = try Staging(output: output)
+    func writeAll(pages: [Page], model: SiteModel, themeDir: String?) throws(EnvironmentError) -> Int {
+        let staging = try Staging(
+            output: output, inputs: OutputFolder.Inputs(siteRoot: options.siteRoot, themeDir: themeDir))
         let theme = model.theme
         let exports = Exports.files(model, pages: pages.map(\.path))
         let results = Parallel.map(pages) { page -> (String, Int, String?) in

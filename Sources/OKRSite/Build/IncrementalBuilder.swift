@@ -132,7 +132,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         if full { jsonChunks = [:] }
         let written: Int
         if pageHashes.isEmpty {
-            written = try writeAll(pages: selected, model: newModel)
+            written = try writeAll(pages: selected, model: newModel, themeDir: templatesDir)
         } else {
             written = try writeChanged(
                 pages: selected, allPaths: Set(pages.map(\.path)), model: newModel, assets: themeChanged)

@@ -39,7 +39,7 @@ public struct People: Sendable {
         var all = IndexedArray<PersonIndex, Person>()
         var index: [String: PersonIndex] = [:]
         for name in names {
-            let base = Slug.make(from: name)
+            let base = Routes.personSlug(name)
             var slug = base
             var n = 2
             while used.contains(slug) {

@@ -52,8 +52,8 @@ extension BuildOptions {
         SitePipeline(siteRoot: siteRoot, asOf: asOf, includeDrafts: includeDrafts, history: history)
     }
 
-    /// The output folder.
-    public var outputFolder: String { output ?? SiteReader.join(siteRoot, "public") }
+    /// The output folder, cleaned (``OutputFolder/clean(_:)``): `public//` is `public`.
+    public var outputFolder: String { OutputFolder(output ?? SiteReader.join(siteRoot, "public")).path }
 }
 
 /// The build: read → resolve → plan pages → render and write in parallel → swap the output in.
@@ -74,8 +74,9 @@ public enum SiteBuilder {
         guard let loaded = try options.pipeline.run(diagnostics: &diagnostics), !diagnostics.hasErrors else {
             return nil
         }
+        let themeDir = options.templates ?? loaded.site.config.templates
         let theme = try Theme.load(
-            siteRoot: options.siteRoot, overrideDir: options.templates ?? loaded.site.config.templates,
+            siteRoot: options.siteRoot, overrideDir: themeDir,
             language: loaded.site.config.language, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         lap("1 read, resolve, lint, theme")
@@ -83,10 +84,17 @@ public enum SiteBuilder {
         let pages = PageKinds.pages(in: model)
         lap("2 model and components")
 
-        let output = options.outputFolder
-        let staging = try Staging(output: output)
+        let staging = try Staging(
+            output: options.outputFolder, inputs: OutputFolder.Inputs(siteRoot: options.siteRoot, themeDir: themeDir))
+        let output = staging.output
         let exports = Exports.files(model, pages: pages.map(\.path))
         let extraFiles = theme.assets.map(\.outputPath) + [Routes.okrsJSON] + exports.map(\.path)
+        // Ids that would take an overview's name are refused when read (PageNames); this keeps any
+        // other collision from making the output depend on which worker wrote last.
+        if let path = Routes.firstCollision(pages.map(\.path) + extraFiles) {
+            staging.abort()
+            throw EnvironmentError("two files of the site would both be written to \(path); please report this")
+        }
         let counter = Counter(total: pages.count, report: progress)
         lap("3 staging folders")
         let failures = Parallel.map(pages) { page -> String? in

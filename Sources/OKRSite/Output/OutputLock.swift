@@ -7,9 +7,10 @@ import OKRContent
 public final class OutputLock {
     private let fd: Int32
 
-    /// Waits for and takes the lock for `output`.
+    /// Waits for and takes the lock for `output` (cleaned first: `public//` and `public` share a lock).
     public init(output: String) throws(EnvironmentError) {
-        let (parent, base) = Staging.split(output)
+        let folder = OutputFolder(output)
+        let (parent, base) = (folder.parent, folder.base)
         if case .failure(let e) = FileSystem.makeDirectories(parent) {
             throw EnvironmentError("cannot create \(parent): \(e.message)")
         }

@@ -19,12 +19,15 @@ public final class Staging: @unchecked Sendable {
     /// Held from the start of writing until the swap: builds into one folder take turns.
     private var lock: OutputLock?
 
-    /// Starts a new staging folder next to `output`, removing debris of earlier killed builds.
-    public init(output: String) throws(EnvironmentError) {
-        let trimmed = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        self.output = trimmed
-        let (parent, base) = Staging.split(trimmed)
-        lock = try OutputLock(output: trimmed)
+    /// Starts a new staging folder next to `output`, removing debris of earlier killed builds. Refuses
+    /// (exit 2, nothing touched) an output that is not safe to replace (``OutputFolder``).
+    public init(output: String, inputs: OutputFolder.Inputs) throws(EnvironmentError) {
+        let folder = try OutputFolder(output, inputs: inputs)
+        self.output = folder.path
+        let (parent, base) = (folder.parent, folder.base)
+        lock = try OutputLock(output: folder.path)
+        // Again under the lock: what lies there now is what the swap replaces.
+        try folder.checkReplaceable()
         // Under the lock, anything left by another build is debris of a build that was killed.
         Staging.removeDebris(parent: parent, base: base)
         directory = SiteReader.join(parent, ".\(base).okrportal-tmp-\(getpid())")
@@ -32,7 +35,12 @@ public final class Staging: @unchecked Sendable {
         if case .failure(let e) = FileSystem.makeDirectory(directory) {
             throw EnvironmentError("cannot create the output folder \(directory): \(e.message)")
         }
-        previousOutputExists = FileSystem.isDirectory(trimmed)
+        previousOutputExists = FileSystem.isDirectory(folder.path)
+        if case .failure(let e) = FileSystem.write(
+            SiteReader.join(directory, OutputFolder.marker), OutputFolder.markerText)
+        {
+            throw EnvironmentError("cannot write \(OutputFolder.marker) in \(directory): \(e.message)")
+        }
     }
 
     /// Parent folder and last component of a path.
@@ -195,7 +203,10 @@ public final class Staging: @unchecked Sendable {
     /// Swaps the staging folder in as the output.
     public func commit() throws(EnvironmentError) {
         if FileSystem.isDirectory(output), case .success(let names) = FileSystem.list(output) {
-            for name in names where name.hasPrefix(".") && FileSystem.kind(of: SiteReader.join(output, name)) == .file {
+            for name in names
+            where name.hasPrefix(".") && name != OutputFolder.marker
+                && FileSystem.kind(of: SiteReader.join(output, name)) == .file
+            {
                 if case .success(let bytes) = FileSystem.read(SiteReader.join(output, name)) {
                     _ = write(name, bytes: bytes)
                 }

@@ -57,18 +57,31 @@ public struct Routes: Sendable {
         case .cascadePart(let o):
             return "cascade/\(org.objectivePeriod[o].map { org.periods[$0].id } ?? "")/\(org.objectives[o].id).html"
         case .map(let p): return "map/\(org.periods[p].id).html"
-        case .teams: return "teams/index.html"
+        case .teams: return "teams/\(PageNames.overview).html"
         case .team(let t): return "teams/\(org.teams.teams[t].id).html"
         case .objective(let o): return "objectives/\(org.objectives[o].id).html"
-        case .people: return "people/index.html"
+        case .people: return "people/\(PageNames.overview).html"
         case .person(let i): return "people/\(people.all[i].slug).html"
-        case .periods: return "periods/index.html"
+        case .periods: return "periods/\(PageNames.overview).html"
         case .period(let p): return "periods/\(org.periods[p].id).html"
         case .health(let p): return "health/\(org.periods[p].id).html"
         case .changes: return "changes.html"
         case .search: return "search/index.html"
         case .notFound: return "404.html"
         }
+    }
+
+    /// The slug of a person's page: the name as a slug (``Slug/make(from:)``), never an overview
+    /// page's name (``PageNames``). ``People`` makes slugs unique among people.
+    public static func personSlug(_ name: String) -> String { PageNames.personSlug(Slug.make(from: name)) }
+
+    /// The first path of `paths` that an earlier one already takes, ignoring case (one file on
+    /// case-insensitive file systems): two pages there would overwrite each other, the winner
+    /// depending on thread timing. `nil` when every path is its own.
+    public static func firstCollision(_ paths: some Sequence<String>) -> String? {
+        var seen = Set<String>()
+        for path in paths where !seen.insert(path.lowercased()).inserted { return path }
+        return nil
     }
 
     /// An objective's page.

@@ -36,9 +36,7 @@ public struct Theme: Sendable {
         }
         if let overrideDir {
             let dir = overrideDir.hasPrefix("/") ? overrideDir : SiteReader.join(siteRoot, overrideDir)
-            guard FileSystem.isDirectory(dir) else {
-                throw EnvironmentError("the theme folder \(overrideDir) does not exist")
-            }
+            try checkThemeFolder(dir, shownAs: overrideDir)
             readLayer(dir, shownAs: overrideDir, into: &files, diagnostics: &diagnostics)
         }
 
