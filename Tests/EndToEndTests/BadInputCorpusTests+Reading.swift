@@ -24,6 +24,14 @@ extension BadInputCorpusTests {
             try makeSocket($0.root + "/content/objectives/socket.md")
         },
         Case(
+            name: "a theme file as a FIFO is refused, not waited on", exit: 1,
+            expect: [("Templates/partials/pipe.mustache:1:1: error", ["named pipe (FIFO)"])]
+        ) {
+            try FileManager.default.createDirectory(
+                atPath: $0.root + "/Templates/partials", withIntermediateDirectories: true)
+            try fifo("Templates/partials/pipe.mustache")($0)
+        },
+        Case(
             name: "teams.yml as a symlink to /dev/zero is refused, not read", exit: 1,
             expect: [("content/teams.yml:1:1: error", ["/dev/zero", "outside the site"])],
             breakSite: replaceBySymlink("content/teams.yml", to: { "/dev/zero" })),
