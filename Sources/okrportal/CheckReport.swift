@@ -64,6 +64,22 @@ struct CheckReport: Encodable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding strings and integers cannot fail.
         guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return Self.escapingDELAndC1(String(decoding: data, as: UTF8.self))
+    }
+
+    /// JSON escapes C0 control characters in strings (`\u001b`) but not DEL and C1 (U+007F–U+009F),
+    /// which some terminals obey too: they are escaped the JSON way here, before the terminal would
+    /// escape them its own way (which is not JSON).
+    static func escapingDELAndC1(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        var out = String.UnicodeScalarView()
+        for s in json.unicodeScalars {
+            if (0x7F...0x9F).contains(s.value) {
+                out.append(contentsOf: "\\u00\(String(s.value, radix: 16))".unicodeScalars)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 }

@@ -45,16 +45,8 @@ public enum ConfigReader {
         } else if f.field("periods") == nil || f.value("periods") == nil {
             f.missing("periods", &diagnostics)
         }
-        var stale = 14
-        if let s = f.integer("stale_after_days", &diagnostics) {
-            if s < 1 {
-                diagnostics.error(
-                    "\"stale_after_days\" must be at least 1, found \(s)",
-                    at: f.location(of: "stale_after_days") ?? f.location)
-            } else {
-                stale = s
-            }
-        }
+        // Ten years: a check-in older than that is outdated whatever the setting.
+        let stale = f.integer("stale_after_days", in: 1...3650, &diagnostics) ?? 14
         var unsafe = false
         if let m = f.value("markdown"),
             let mf = f.reader(m, context: "markdown setting", known: ["unsafe"], &diagnostics)

@@ -132,10 +132,17 @@ struct FieldReader {
         return number(v, name: key, &diagnostics)
     }
 
-    /// A whole number.
-    func integer(_ key: String, _ diagnostics: inout Diagnostics) -> Int? {
+    /// A whole number in `range`; a number outside it (`1e30`, `99999999999999999999`) is reported as
+    /// out of range with the range, not as a number that is not whole.
+    func integer(_ key: String, in range: ClosedRange<Int>, _ diagnostics: inout Diagnostics) -> Int? {
         guard let v = value(key), let x = number(v, name: key, &diagnostics) else { return nil }
-        guard x == x.rounded(), abs(x) < 1e9 else {
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
+            diagnostics.error(
+                "\"\(key)\" is out of range: found \(doc.string(v)); it must be a whole number from "
+                    + "\(range.lowerBound) to \(range.upperBound)", at: at(v))
+            return nil
+        }
+        guard x == x.rounded() else {
             diagnostics.error("\"\(key)\" must be a whole number, found \(doc.string(v))", at: at(v))
             return nil
         }

@@ -15,6 +15,10 @@ struct FrontMatter {
         case missing
         /// No closing `---` line.
         case unclosed
+        /// A `...` line (YAML's document end) on this 1-based line, before the closing `---`. The
+        /// front matter ends only with `---`: a `...` would silently turn the fields after it, such as
+        /// `visibility: confidential`, into public body text.
+        case documentEnd(line: Int)
     }
 
     /// Splits `bytes` (after an optional byte-order mark). Lines may end in LF or CRLF; a delimiter
@@ -30,7 +34,8 @@ struct FrontMatter {
         var start = yamlStart
         while start < bytes.count {
             let end = lineEnd(bytes, from: start) ?? bytes.count
-            if isDelimiter(bytes, start..<end) || isDocumentEnd(bytes, start..<end) {
+            if isDocumentEnd(bytes, start..<end) { return .failure(.documentEnd(line: line)) }
+            if isDelimiter(bytes, start..<end) {
                 let bodyStart = next(bytes, after: end)
                 return .success(
                     FrontMatter(

@@ -32,8 +32,7 @@ public enum ObjectiveReader {
         let fileStart = SourceLocation(path: path)
         if bytes.count > maxFileBytes {
             diagnostics.error(
-                "the file has \(bytes.count / (1 << 20)) MB; an objective file may have at most \(maxFileBytes >> 20) MB "
-                    + "(is something pasted into it by mistake?)", at: fileStart)
+                SiteReader.tooLarge(bytes.count, limit: maxFileBytes, what: "an objective file"), at: fileStart)
             return nil
         }
         if let p = SourceText.problem(in: bytes) {
@@ -49,6 +48,12 @@ public enum ObjectiveReader {
                     ? "the file is empty; an objective file starts with YAML front matter between two '---' lines"
                     : "no front matter: an objective file starts with a line '---', then YAML fields, then '---'",
                 at: fileStart)
+            return nil
+        case .failure(.documentEnd(let line)):
+            diagnostics.error(
+                "front matter ends with ---; `...` is YAML's document end, not allowed here "
+                    + "(replace it with ---, or remove it if more fields follow)",
+                at: SourceLocation(path: path, line: line, column: 1))
             return nil
         case .failure(.unclosed):
             diagnostics.error(

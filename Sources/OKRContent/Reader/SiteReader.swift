@@ -49,11 +49,10 @@ public enum SiteReader {
             snapshot.configDiagnostics = previous.configDiagnostics
         } else {
             var d = Diagnostics()
-            switch FileSystem.read(configPath) {
-            case .success(let bytes):
+            if let bytes = readSiteFile(
+                configFile, root: root, realRoot: realRoot, limit: maxConfigBytes, what: configFile, diagnostics: &d)
+            {
                 snapshot.config = ConfigReader.readConfig(bytes, path: configFile, diagnostics: &d)
-            case .failure(let e):
-                d.error("cannot read the file: \(e.message)", at: SourceLocation(path: configFile))
             }
             snapshot.configDiagnostics = d.items
         }
@@ -75,15 +74,14 @@ public enum SiteReader {
             snapshot.teamsDiagnostics = previous.teamsDiagnostics
         } else {
             var d = Diagnostics()
-            switch FileSystem.read(teamsPath) {
-            case .success(let bytes):
-                snapshot.teams = ConfigReader.readTeams(bytes, path: teamsFile, diagnostics: &d)
-            case .failure(let e):
+            if !FileSystem.exists(teamsPath) {
                 d.error(
-                    FileSystem.exists(teamsPath)
-                        ? "cannot read the file: \(e.message)"
-                        : "the team list content/teams.yml is missing; it names the company and its teams",
+                    "the team list content/teams.yml is missing; it names the company and its teams",
                     at: SourceLocation(path: teamsFile))
+            } else if let bytes = readSiteFile(
+                teamsFile, root: root, realRoot: realRoot, limit: maxTeamsBytes, what: teamsFile, diagnostics: &d)
+            {
+                snapshot.teams = ConfigReader.readTeams(bytes, path: teamsFile, diagnostics: &d)
             }
             snapshot.teamsDiagnostics = d.items
         }
@@ -101,9 +99,10 @@ public enum SiteReader {
             if let old = reused[path], stamp != nil, old.stamp == stamp { return old }
             var d = Diagnostics()
             var objective: Objective?
-            switch FileSystem.read(full) {
-            case .success(let bytes): objective = ObjectiveReader.read(bytes, path: path, diagnostics: &d)
-            case .failure(let e): d.error("cannot read the file: \(e.message)", at: SourceLocation(path: path))
+            if let bytes = read(
+                full, rel: path, limit: ObjectiveReader.maxFileBytes, what: "an objective file", diagnostics: &d)
+            {
+                objective = ObjectiveReader.read(bytes, path: path, diagnostics: &d)
             }
             return ObjectiveFile(path: path, stamp: stamp, objective: objective, diagnostics: d.items)
         }
@@ -153,6 +152,11 @@ public enum SiteReader {
                 switch kind {
                 case .directory: stack.append(rel)
                 case .file where name.hasSuffix(".md"): files.append(rel)
+                case .other where name.hasSuffix(".md"):
+                    // A named pipe, device or socket is never opened: it could block or never end.
+                    diagnostics.error(
+                        ReadFailure.notRegular(FileSystem.special(full) ?? "a special file").message,
+                        at: SourceLocation(path: rel))
                 default: break
                 }
             }

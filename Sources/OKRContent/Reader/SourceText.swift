@@ -43,6 +43,9 @@ enum SourceText {
 
     /// The full check with line and column, for files that are not plain ASCII.
     static func locateProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (message: String, line: Int, column: Int)? {
+        if let encoding = wideEncoding(bytes) {
+            return ("the file is \(encoding), not UTF-8; save it as UTF-8", 1, 1)
+        }
         var line = 1
         var column = 1
         var i = 0
@@ -90,5 +93,29 @@ enum SourceText {
         case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : 0
         default: return 0
         }
+    }
+
+    /// `UTF-16 (little-endian)` and the like when `bytes` are text in UTF-16 or UTF-32: by the byte-order
+    /// mark, else by the NUL bytes such text has in every second (or third and fourth) place. Editors on
+    /// Windows save "Unicode" text this way; walked as UTF-8 it would look like Latin-1 with NUL bytes.
+    static func wideEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        func starts(_ prefix: [UInt8]) -> Bool { n >= prefix.count && zip(b, prefix).allSatisfy { $0 == $1 } }
+        if starts([0xFF, 0xFE, 0, 0]) { return "UTF-32 (little-endian)" }
+        if starts([0, 0, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+        if starts([0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if starts([0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        // Without a mark: count the NUL bytes at each place modulo 4 in the first 512 bytes. Mostly
+        // ASCII text has them in all high bytes; one stray NUL in UTF-8 text is no such pattern.
+        let quads = min(n, 512) / 4
+        guard quads > 0 else { return nil }
+        var zeros = [0, 0, 0, 0]
+        for i in 0..<quads * 4 where b[i] == 0 { zeros[i % 4] += 1 }
+        let most = (quads + 1) / 2
+        if zeros[2] == quads && zeros[3] == quads && zeros[0] < quads { return "UTF-32 (little-endian)" }
+        if zeros[0] == quads && zeros[1] == quads && zeros[3] < quads { return "UTF-32 (big-endian)" }
+        if zeros[1] + zeros[3] >= 2 * most && zeros[0] + zeros[2] == 0 { return "UTF-16 (little-endian)" }
+        if zeros[0] + zeros[2] >= 2 * most && zeros[1] + zeros[3] == 0 { return "UTF-16 (big-endian)" }
+        return nil
     }
 }

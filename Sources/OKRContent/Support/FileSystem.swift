@@ -77,38 +77,6 @@ public enum FileSystem {
         return keyed.map(\.1)
     }
 
-    /// The whole file, or the reason it cannot be read.
-    public static func read(_ path: String) -> Result<[UInt8], FileError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(FileError(path: path, message: lastError())) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(FileError(path: path, message: lastError())) }
-        if st.st_mode & S_IFMT == S_IFDIR {
-            return .failure(FileError(path: path, message: "is a directory"))
-        }
-        var bytes = [UInt8]()
-        var capacity = max(Int(st.st_size), 0) + 1
-        var count = 0
-        while true {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: capacity))
-                capacity *= 2
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)  // non-empty: grown above
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileError(path: path, message: lastError()))
-            }
-            if n == 0 { break }
-            count += n
-        }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
-    }
-
     /// The names in a directory (without `.` and `..`), sorted bytewise for determinism.
     public static func list(_ path: String) -> Result<[String], FileError> {
         guard let dir = opendir(path) else { return .failure(FileError(path: path, message: lastError())) }

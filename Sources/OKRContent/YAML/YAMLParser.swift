@@ -114,6 +114,15 @@ public enum YAMLParser {
                 + "with @, ` or %"
         }
         let mark = parser.problem_mark
+        let key = parser.context_mark
+        if context == "while scanning a simple key", key.line == mark.line, mark.index - key.index > 1024 {
+            // libyaml gives up on a key whose ':' is more than 1,024 characters away (YAML's limit for
+            // an implicit key) and reports the place where it stopped looking.
+            return YAMLError(
+                line: Int(key.line) + 1 + lineOffset, column: Int(key.column) + 1,
+                message: "this key is longer than 1,024 characters, the most YAML (libyaml) allows for a key; "
+                    + "shorten it")
+        }
         return YAMLError(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1, message: message)
     }
 }
