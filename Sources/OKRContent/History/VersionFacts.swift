@@ -17,12 +17,15 @@ struct VersionFacts: Sendable, Hashable {
     var draft = false
     /// The key results' readings by key-result id.
     var readings: [String: KeyResultReading] = [:]
-    /// Which of `id`, `visibility`, `draft` were seen (the first one written counts, as with libyaml).
-    private var seen: Set<Field> = []
+    /// Which of `id`, `visibility`, `draft` were seen, as bits (the first one written counts, as with
+    /// libyaml); a bit mask rather than a set, so reading thousands of versions allocates nothing more.
+    private var seen: UInt8 = 0
 
     /// The top-level fields history reads besides the key results.
-    enum Field: Sendable, Hashable {
-        case id, visibility, draft
+    enum Field: UInt8, Sendable, Hashable {
+        case id = 1
+        case visibility = 2
+        case draft = 4
 
         /// The field whose key is `key` in `yaml`, or `nil`.
         init?(_ yaml: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) {
@@ -48,8 +51,8 @@ struct VersionFacts: Sendable, Hashable {
 
     /// Records `field`'s plain scalar `value`; `false` when the value is one only libyaml can judge.
     mutating func record(_ field: Field, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !seen.contains(field) else { return true }
-        seen.insert(field)
+        guard seen & field.rawValue == 0 else { return true }
+        seen |= field.rawValue
         let text = String(decoding: value, as: UTF8.self)
         switch field {
         case .id:
