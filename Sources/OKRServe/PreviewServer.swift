@@ -140,7 +140,7 @@ public final class PreviewServer: Sendable {
                 statusCode: .ok,
                 headers: [
                     .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-                    HTTPHeader("X-Accel-Buffering"): "no",
+                    .connection: "close", HTTPHeader("X-Accel-Buffering"): "no",
                 ],
                 body: HTTPBodySequence(from: hub.stream(since: since)))
         }
@@ -182,7 +182,7 @@ public final class PreviewServer: Sendable {
     }
 
     private func respond(_ code: HTTPStatusCode, _ body: Data, type: String, head: Bool) -> HTTPResponse {
-        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
+        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store", .connection: "close"]
         if head {
             headers[.contentLength] = String(body.count)
             return HTTPResponse(statusCode: code, headers: headers, body: Data())
@@ -191,40 +191,57 @@ public final class PreviewServer: Sendable {
     }
 
     private func plain(_ code: HTTPStatusCode, _ text: String, extra: HTTPHeaders = [:]) -> HTTPResponse {
-        var headers: HTTPHeaders = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"]
+        var headers: HTTPHeaders = [
+            .contentType: "text/plain; charset=utf-8", .cacheControl: "no-store", .connection: "close",
+        ]
         for (k, v) in extra { headers[k] = v }
         return HTTPResponse(statusCode: code, headers: headers, body: Data(text.utf8))
     }
 
     /// Serves on `host`:`port` (0: any free port) until the task is cancelled; `listening` gets the
-    /// address once the socket accepts connections. Binding errors are thrown.
+    /// address once the socket accepts connections. Binding errors, and a host that is not an address
+    /// (``ListenAddress``), are thrown.
+    ///
+    /// Clients talk to the ``FrontDoor``, which enforces `limits` on each request head and passes
+    /// acceptable requests to FlyingFox on an abstract Unix socket of this process.
     public func serve(
-        host: String, port: UInt16, listening: @escaping @Sendable (String, UInt16) -> Void
+        host: String, port: UInt16, limits: DoorLimits = DoorLimits(),
+        listening: @escaping @Sendable (String, UInt16) -> Void
     ) async throws {
-        let server: HTTPServer
-        let logger: any Logging = .disabled
-        if host.contains(":") {
-            let address = try sockaddr_in6.inet6(ip6: host, port: port)
-            server = HTTPServer(address: address, timeout: 60, logger: logger, handler: Handler(self))
-        } else {
-            let address = try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
-            server = HTTPServer(address: address, timeout: 60, logger: logger, handler: Handler(self))
+        guard let address = ListenAddress.parse(host) else { throw ServeError(message: ListenAddress.hint) }
+        let socket: Socket
+        switch address {
+        case .ip4(let ip): socket = try FrontDoor.listen(on: sockaddr_in.inet(ip4: ip, port: port))
+        case .ip6(let ip): socket = try FrontDoor.listen(on: sockaddr_in6.inet6(ip6: ip, port: port))
         }
+        defer { try? socket.close() }
+        let inner = sockaddr_un.unix(abstractNamespace: "okrportal-serve-\(UUID().uuidString)")
+        let server = HTTPServer(address: inner, timeout: 60, logger: .disabled, handler: Handler(self))
+        let door = FrontDoor(limits: limits, inner: inner)
+        let pool = HTTPServer.defaultPool()
+        try await pool.prepare()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
+            group.addTask { try await pool.run() }
             group.addTask {
                 try await server.waitUntilListening(timeout: 30)
-                if case .ip4(let address, let p) = await server.listeningAddress {
-                    listening(address, p)
-                } else if case .ip6(let address, let p) = await server.listeningAddress {
-                    listening(address, p)
+                switch try socket.sockname() {
+                case .ip4(let address, let p), .ip6(let address, let p): listening(address, p)
+                case .unix: break
                 }
+                try await door.run(socket, pool: pool)
             }
             defer { hub.finish() }
-            // The first to end is the listening notice (then wait for the server) or the server's failure.
+            // Each runs until cancelled; the first to end (with an error) ends the others.
             try await group.next()
-            try await group.next()
+            group.cancelAll()
         }
+    }
+
+    /// Why serving could not start.
+    public struct ServeError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// FlyingFox's view of the server.

@@ -11,7 +11,8 @@ public enum SitePath {
     public enum Resolution: Equatable, Sendable {
         /// A regular file inside the site, by its absolute path.
         case file(String)
-        /// A folder asked for without its trailing slash: redirect there, so relative links work.
+        /// A folder asked for without its trailing slash: redirect there, so relative links work. The
+        /// location is a path on this host that starts with exactly one slash.
         case redirect(String)
         /// A path that tries to leave the site or cannot be a file name.
         case forbidden
@@ -24,7 +25,9 @@ public enum SitePath {
     public static func resolve(_ target: String, root: String) -> Resolution {
         guard target.hasPrefix("/") else { return .forbidden }
         var segments: [String] = []
+        var raws: [Substring] = []
         for raw in target.split(separator: "/", omittingEmptySubsequences: true) {
+            raws.append(raw)
             guard let segment = String(raw).removingPercentEncoding else { return .forbidden }
             if segment == "." || segment == ".." || segment.contains("/") || segment.contains("\\")
                 || segment.contains("\0")
@@ -39,7 +42,9 @@ public enum SitePath {
         case .missing, .other, .symlink: return .notFound
         case .directory:
             guard inside(full, root: root) else { return .forbidden }
-            if !target.hasSuffix("/") { return .redirect(target + "/") }
+            // Built from the segments, so repeated slashes collapse: `//teams` must not become
+            // `Location: //teams/`, which a browser reads as another host.
+            if !target.hasSuffix("/") { return .redirect("/" + raws.map { $0 + "/" }.joined()) }
             let index = full + "/index.html"
             return FileSystem.targetKind(of: index) == .file && inside(index, root: root) ? .file(index) : .notFound
         case .file:

@@ -30,7 +30,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port: Int = 8080
 
-    @Option(help: "The address to listen on; 0.0.0.0 makes the preview reachable from other machines.")
+    @Option(
+        help:
+            "The IP address to listen on (localhost means 127.0.0.1); 0.0.0.0 makes the preview reachable from other machines."
+    )
     var host: String = "127.0.0.1"
 
     @Option(help: "The output folder (default: SITE_DIR/public).")
@@ -41,6 +44,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535, not \(port)") }
+        guard ListenAddress.parse(host) != nil else {
+            throw ValidationError("\(ListenAddress.hint) (or localhost), not \(host.debugDescription)")
+        }
     }
 
     func run() async throws {

@@ -74,4 +74,31 @@ import Testing
                 "content/objectives:1:1: warning: the repository is a shallow clone, so its history before 2026-10-19 is missing"
             ))
     }
+
+    @Test func aConfidentialPastAtTheSamePathIsNotPublished() async throws {
+        // The file was a confidential objective with its own numbers, then became a public one (new id).
+        let fixture = try SiteFixture(Fixtures.site([:]))
+        try await fixture.gitInit()
+        let secret = Fixtures.objective("secret", extra: "visibility: confidential\n")
+        for (date, current) in [("2026-10-05", "47.11"), ("2026-10-12", "63.29")] {
+            try await fixture.commit(
+                [
+                    "content/objectives/o.md": secret.replacingOccurrences(
+                        of: "current: 50", with: "current: \(current)")
+                ],
+                date: date)
+        }
+        let hidden = try await fixture.git(["rev-parse", "HEAD", "HEAD~1"]).split(separator: "\n").map(String.init)
+        try await fixture.commit(["content/objectives/o.md": Self.file], date: "2026-10-19")
+        let run = try await Binary.run(["build", fixture.root, "--as-of", "2026-11-29", "--history", "git"])
+        #expect(run.status == 0)
+        let output = fixture.root + "/public"
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output)
+        var published = ""
+        for file in files { published += (try? String(contentsOfFile: output + "/" + file, encoding: .utf8)) ?? "" }
+        #expect(published.contains("Objective o"))
+        for word in ["47,11", "47.11", "63,29", "63.29", "secret"] + hidden + hidden.map { String($0.prefix(7)) } {
+            #expect(!published.contains(word), "\(word) is published")
+        }
+    }
 }

@@ -131,3 +131,45 @@ import Testing
         #expect(noFrontMatter.withUTF8 { KeyResultReadings.read($0) } == nil)
     }
 }
+
+/// The facts beside the readings (`id`, `visibility`, `draft`): the scanner and libyaml agree, and
+/// anything unclear counts as not published.
+@Suite struct VersionFactsTests {
+    func both(_ yaml: String) -> (VersionFacts?, VersionFacts?) {
+        var text = yaml
+        let fast = text.withUTF8 { ReadingScanner.scanVersion($0) }
+        let slow = text.withUTF8 { KeyResultReadings.factsWithLibYAML($0) }
+        return (fast, slow)
+    }
+
+    @Test func scannerAndLibYAMLAgree() throws {
+        let krs = "key_results:\n  - id: kr1\n    current: 5\n"
+        let cases: [(String, String?, Bool, Bool)] = [
+            ("", nil, false, false),
+            ("id: o\nvisibility: public\ndraft: false\n", "o", false, false),
+            ("id: o\nvisibility: confidential\n", "o", true, false),
+            ("visibility: Public\n", nil, true, false),  // not a value the reader takes: not public
+            ("visibility:\n", nil, true, false),
+            ("draft: true\n", nil, false, true),
+            ("draft: No\n", nil, false, false),
+            ("draft: maybe\n", nil, false, true),
+            ("id: o\nid: p\n", "o", false, false),
+        ]
+        for (fields, id, confidential, draft) in cases {
+            let (fast, slow) = both(fields + krs)
+            for facts in [fast, slow] {
+                let f = try #require(facts, "\(fields)")
+                #expect(f.id == id, "\(fields)")
+                #expect(f.confidential == confidential, "\(fields)")
+                #expect(f.draft == draft, "\(fields)")
+                #expect(f.readings == ["kr1": KeyResultReading(current: 5)])
+            }
+        }
+        // Quoted, flow or continued values are left to libyaml, which reads them the same way.
+        for fields in ["visibility: \"confidential\"\n", "visibility: [public]\n", "id: o\n  p\nvisibility: x\n"] {
+            let (fast, slow) = both(fields + krs)
+            #expect(fast == nil, "\(fields)")
+            #expect(slow?.confidential == true, "\(fields)")
+        }
+    }
+}

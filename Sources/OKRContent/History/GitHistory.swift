@@ -29,7 +29,8 @@ public final class GitHistory: @unchecked Sendable {
 
     private var repository: Repository?
     private var walk: Walk?
-    private var readings: [String: [String: KeyResultReading]?] = [:]
+    /// What each blob read says (`nil`: its front matter could not be read).
+    private var readings: [String: VersionFacts?] = [:]
 
     /// What reading history found out about the repository.
     struct Repository {
@@ -49,9 +50,9 @@ public final class GitHistory: @unchecked Sendable {
         var head: String
         /// Every commit that changed an objective file, in walk order (newest first).
         var commits: [Revision]
-        /// For each file at `HEAD` (path relative to the top): its versions as (commit index, blob id),
-        /// newest first.
-        var files: [String: [(commit: Int32, blob: String)]]
+        /// For each file at `HEAD` (path relative to the top): its versions as (commit index, blob id,
+        /// path in that commit), newest first.
+        var files: [String: [(commit: Int32, blob: String, path: String)]]
         /// The day of the oldest commit seen (for the shallow-clone warning).
         var oldest: Day?
     }
@@ -76,14 +77,18 @@ public final class GitHistory: @unchecked Sendable {
     /// cannot give. When it is only configured, the same problems are warnings and the site is
     /// returned as it is, so an export of the files without `.git` still builds. A shallow clone is a
     /// warning either way: its history is incomplete, not wrong.
-    public func apply(to site: Site, asOf: Day, requested: HistorySource?, diagnostics: inout Diagnostics)
-        throws(EnvironmentError) -> Site
-    {
+    ///
+    /// Only versions that were the objective as this build publishes it (same id, public, and not a
+    /// draft unless `includeDrafts`) become check-ins (``VersionFacts``).
+    public func apply(
+        to site: Site, asOf: Day, requested: HistorySource?, includeDrafts: Bool = false,
+        diagnostics: inout Diagnostics
+    ) throws(EnvironmentError) -> Site {
         let source = requested ?? site.config.history
         guard source == .git else { return site }
         let configLocation = site.config.historyLocation ?? SourceLocation(path: SiteReader.configFile)
         do {
-            return try merge(into: site, asOf: asOf, diagnostics: &diagnostics)
+            return try merge(into: site, asOf: asOf, includeDrafts: includeDrafts, diagnostics: &diagnostics)
         } catch {
             if requested != nil { throw EnvironmentError("--history git: \(error.message)") }
             diagnostics.warning("history: git is set, but \(error.message); built without it", at: configLocation)
@@ -96,7 +101,9 @@ public final class GitHistory: @unchecked Sendable {
         var message: String
     }
 
-    private func merge(into site: Site, asOf: Day, diagnostics: inout Diagnostics) throws(Unavailable) -> Site {
+    private func merge(into site: Site, asOf: Day, includeDrafts: Bool, diagnostics: inout Diagnostics)
+        throws(Unavailable) -> Site
+    {
         var clock = Stopwatch()
         defer { clock.report() }
         let repository: Repository
@@ -126,7 +133,7 @@ public final class GitHistory: @unchecked Sendable {
 
         // Which versions of which files matter for this as-of date, and which blobs are not read yet.
         let periodStarts = Dictionary(site.config.periods.map { ($0.id, $0.start) }, uniquingKeysWith: { a, _ in a })
-        var plans: [(versions: [(commit: Int32, blob: String)], needed: [Int])] = []
+        var plans: [(versions: [(commit: Int32, blob: String, path: String)], needed: [Int])] = []
         var missing = Set<String>()
         for objective in site.objectives {
             let versions = Array((walk.files[repository.prefix + objective.path] ?? []).reversed())
@@ -145,8 +152,9 @@ public final class GitHistory: @unchecked Sendable {
         let merged = Parallel.map(Array(objectives.indices)) { o -> Objective in
             let (refs, needed) = plan[o]
             guard !refs.isEmpty else { return objectives[o] }
-            var versions = refs.map { FileVersion(revision: commits[Int($0.commit)]) }
-            for i in needed { versions[i].readings = known[refs[i].blob] ?? nil }
+            let versions = Self.publishedVersions(
+                of: objectives[o], refs: refs, needed: needed, commits: commits, facts: known, asOf: asOf,
+                includeDrafts: includeDrafts)
             return HistoryMerge.apply(
                 versions, to: objectives[o], periodStart: periodStarts[objectives[o].period], asOf: asOf)
         }
@@ -233,11 +241,11 @@ public final class GitHistory: @unchecked Sendable {
         guard let list else { throw Unavailable(message: "cannot write a temporary file: \(FileSystem.lastError())") }
         defer { unlink(list) }
         var batch = BlobBatch()
-        var parsed: [(String, [String: KeyResultReading]?)] = []
+        var parsed: [(String, VersionFacts?)] = []
         func flush() {
             let items = batch.take()
             parsed += Parallel.map(items) { item in
-                (item.id, item.bytes.withUnsafeBufferPointer { KeyResultReadings.read($0) })
+                (item.id, item.bytes.withUnsafeBufferPointer { KeyResultReadings.facts($0) })
             }
         }
         let outcome: ChildProcess.Outcome

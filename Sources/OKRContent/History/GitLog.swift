@@ -17,7 +17,8 @@ import OKRCore
 /// file at `HEAD`.
 struct LogParser {
     private(set) var commits: [Revision] = []
-    private(set) var files: [String: [(commit: Int32, blob: String)]] = [:]
+    /// For each file at `HEAD`: its versions as (commit index, blob id, path in that commit).
+    private(set) var files: [String: [(commit: Int32, blob: String, path: String)]] = [:]
     private(set) var oldest: Day?
     /// Path in the commit being read → path at `HEAD`; `nil` values mark paths of deleted files.
     private var lineage: [String: String?] = [:]
@@ -91,12 +92,12 @@ struct LogParser {
                 if lineage[path] == nil { lineage[path] = .some(nil) }
             case 82:  // R
                 let current = fileAtHead(newPath)
-                if let current, regular { files[current, default: []].append((index, blob)) }
+                if let current, regular { files[current, default: []].append((index, blob, newPath)) }
                 lineage[path] = .some(current)
                 lineage[newPath] = .some(nil)
             default:  // A, M, T, C (the new path of a copy is a file of its own)
                 let current = fileAtHead(newPath)
-                if let current, regular { files[current, default: []].append((index, blob)) }
+                if let current, regular { files[current, default: []].append((index, blob, newPath)) }
                 if status == 65 || status == 67 { lineage[newPath] = .some(nil) }
             }
         }

@@ -12,13 +12,24 @@ enum KeyResultReadings {
     /// The readings of one version, `nil` when its front matter cannot be read: the fast line scanner
     /// where it applies, else libyaml.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: KeyResultReading]? {
+        facts(bytes)?.readings
+    }
+
+    /// What history needs of one version (readings, id, visibility, draft), `nil` when its front matter
+    /// cannot be read: the fast line scanner where it applies, else libyaml.
+    static func facts(_ bytes: UnsafeBufferPointer<UInt8>) -> VersionFacts? {
         guard SourceText.isValidText(bytes), case .success(let parts) = FrontMatter.split(bytes) else { return nil }
         let yaml = UnsafeBufferPointer(rebasing: bytes[parts.yaml])
-        return ReadingScanner.scan(yaml) ?? readWithLibYAML(yaml)
+        return ReadingScanner.scanVersion(yaml) ?? factsWithLibYAML(yaml)
     }
 
     /// The readings as libyaml parses the front matter's YAML text (`nil` when it does not).
     static func readWithLibYAML(_ yaml: UnsafeBufferPointer<UInt8>) -> [String: KeyResultReading]? {
+        factsWithLibYAML(yaml)?.readings
+    }
+
+    /// The facts as libyaml parses the front matter's YAML text (`nil` when it does not).
+    static func factsWithLibYAML(_ yaml: UnsafeBufferPointer<UInt8>) -> VersionFacts? {
         guard case .success(let parsed) = YAMLParser.parse(yaml),
             let doc = parsed, doc[doc.root].kind == .mapping,
             let list = value(of: "key_results", in: doc.root, doc), doc[list].kind == .sequence
@@ -45,7 +56,7 @@ enum KeyResultReadings {
             // A duplicate id is an error in the file; as when it was current, the first one counts.
             if readings[key] == nil { readings[key] = reading }
         }
-        return readings
+        return VersionFacts.read(doc, readings: readings)
     }
 
     /// The value node of `key` in mapping `node` (the first, if written twice).

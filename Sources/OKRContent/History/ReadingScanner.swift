@@ -13,6 +13,13 @@ import OKRCore
 enum ReadingScanner {
     /// The readings of a front matter's YAML text, or `nil` to let libyaml decide.
     static func scan(_ yaml: UnsafeBufferPointer<UInt8>) -> [String: KeyResultReading]? {
+        scanVersion(yaml)?.readings
+    }
+
+    /// What history needs of a front matter's YAML text (the readings and the top-level `id`,
+    /// `visibility` and `draft`), or `nil` to let libyaml decide.
+    static func scanVersion(_ yaml: UnsafeBufferPointer<UInt8>) -> VersionFacts? {
+        var facts = VersionFacts()
         var readings: [String: KeyResultReading] = [:]
         var inKeyResults = false
         var seenKeyResults = false
@@ -65,6 +72,11 @@ enum ReadingScanner {
                     seenKeyResults = true
                     inKeyResults = true
                     itemIndent = -1
+                } else if let field = VersionFacts.Field(yaml, i..<colon) {
+                    // A top-level `id`, `visibility` or `draft`: plain, on one line, or libyaml decides.
+                    guard let value = plainValue(yaml, colon + 1, lineEnd) else { return nil }
+                    guard facts.record(field, UnsafeBufferPointer(rebasing: yaml[value])) else { return nil }
+                    valueMayContinueAt = 0
                 } else if !closesOnLine(yaml, rest, lineEnd) {
                     // A quoted or flow value going on over lines that may start at column 0.
                     return nil
@@ -122,7 +134,9 @@ enum ReadingScanner {
             }
         }
         finishItem()
-        return seenKeyResults ? readings : nil
+        guard seenKeyResults else { return nil }
+        facts.readings = readings
+        return facts
     }
 
     /// `-` followed by a space or the line's end.

@@ -43,7 +43,8 @@ public struct SitePipeline: Sendable {
     public func resolve(_ read: Site, git: GitHistory, diagnostics: inout Diagnostics) throws(EnvironmentError)
         -> Result
     {
-        let site = try git.apply(to: read, asOf: asOf, requested: history, diagnostics: &diagnostics)
+        let site = try git.apply(
+            to: read, asOf: asOf, requested: history, includeDrafts: includeDrafts, diagnostics: &diagnostics)
         let org = Resolver.resolve(site, asOf: asOf, includeDrafts: includeDrafts, diagnostics: &diagnostics)
         Lint.check(org, into: &diagnostics)
         return Result(site: site, org: org)
