@@ -315,7 +315,17 @@ import Testing
     }
 
     @Test func theCorpusIsLargeEnough() {
-        #expect(Self.cases.count >= 40)
+        #expect(Self.baseCases.count >= 40)
+        // [robust]: at least 25 hostile cases beyond the first corpus, and more than one per class.
+        #expect(Self.cases.count - Self.baseCases.count >= 25)
+        for (name, list) in [
+            ("output", Self.outputCases), ("reading", Self.readingCases), ("number", Self.numberCases),
+            ("theme", Self.themeCases),
+        ] {
+            #expect(list.count >= 2, "\(name) cases: \(list.count)")
+        }
+        // Every case has its own name, so a failure says which.
+        #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
     }
 }
 
