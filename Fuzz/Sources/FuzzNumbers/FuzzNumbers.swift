@@ -48,7 +48,11 @@ struct NumberStream {
     }
 
     mutating func next() -> Double {
-        guard at < bytes.count else { return 1 }
+        guard at < bytes.count else {
+            // Past the end: 0, 1, 2, … so that start and target still differ.
+            defer { at += 1 }
+            return Double(at - bytes.count)
+        }
         switch byte() % 4 {
         case 0:
             var bits: UInt64 = 0
@@ -68,6 +72,15 @@ struct NumberStream {
     /// A number as YAML writes it: Swift's shortest round-trip form (`1.7e+308`, `5e-324`).
     mutating func text() -> String { "\(next())" }
 
+    /// A start and a target, different (equal ones are an error that would stop the build before the
+    /// arithmetic): `start: …\n` and `target: …` as YAML.
+    mutating func range() -> (start: String, target: String) {
+        let s = next()
+        var t = next()
+        if t == s { t = s == 0 ? 1 : -s }
+        return ("\(s)", "\(t)")
+    }
+
     /// A share 0…1 from the next number (confidences).
     mutating func share() -> String {
         let x = abs(next())
@@ -81,15 +94,17 @@ func site(from bytes: UnsafeBufferPointer<UInt8>) -> (company: String, team: Str
     var n = NumberStream(bytes: bytes)
     let count = Int(n.byte() % 4) + 1
     var company = "---\nid: goal\ntitle: Ziel\nteam: company\nperiod: 2026-Q4\nkey_results:\n"
-    company += "  - {id: kids, title: Kinder, kind: children, weight: \(abs(n.next()))}\n"
+    company += "  - {id: kids, title: Kinder, kind: children, weight: \(max(abs(n.next()), .leastNonzeroMagnitude))}\n"
     for k in 0..<count {
-        company += "  - id: kr\(k)\n    title: Zahl \(k)\n    start: \(n.text())\n    target: \(n.text())\n"
+        let (start, target) = n.range()
+        company += "  - id: kr\(k)\n    title: Zahl \(k)\n    start: \(start)\n    target: \(target)\n"
         company += "    weight: \(max(abs(n.next()), .leastNonzeroMagnitude))\n    checkins:\n"
         for (c, day) in ["2026-10-05", "2026-11-02", "2026-11-27"].enumerated() where n.byte() % 3 != 0 || c == 0 {
             company += "      - { date: \(day), value: \(n.text()), confidence: \(n.share()) }\n"
         }
     }
     company += "---\nText.\n"
+    let (a, b) = (n.range(), n.range())
     let team = """
         ---
         id: support
@@ -98,8 +113,8 @@ func site(from bytes: UnsafeBufferPointer<UInt8>) -> (company: String, team: Str
         period: 2026-Q4
         aligns_to: goal#kids
         key_results:
-          - {id: a, title: A, start: \(n.text()), target: \(n.text()), current: \(n.text())}
-          - {id: b, title: B, start: \(n.text()), target: \(n.text()), weight: \(max(abs(n.next()), 1e-300))}
+          - {id: a, title: A, start: \(a.start), target: \(a.target), current: \(n.text())}
+          - {id: b, title: B, start: \(b.start), target: \(b.target), weight: \(max(abs(n.next()), 1e-300))}
         ---
 
         """
