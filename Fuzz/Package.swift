@@ -17,6 +17,11 @@ let package = Package(
             linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]
         ),
         .executableTarget(
+            name: "FuzzNumbers",
+            dependencies: ["CFuzzer", .product(name: "OKRSite", package: "main")],
+            linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]
+        ),
+        .executableTarget(
             name: "FuzzBuild",
             dependencies: ["CFuzzer", .product(name: "OKRSite", package: "main")],
             linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]

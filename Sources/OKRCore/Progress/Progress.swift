@@ -14,9 +14,9 @@ public enum Progress {
 
     /// (current − start) / (target − start), clamped to [0, 1]. Works for decreasing metrics
     /// (target < start) unchanged. Returns 0 when start = target, which is an error reported elsewhere.
+    /// Any finite numbers work, −1.7e308…1.7e308 included (see ``fraction(_:from:to:)``).
     public static func metric(start: Double, target: Double, current: Double) -> Double {
-        guard target != start else { return 0 }
-        return clamp((current - start) / (target - start))
+        clamp(fraction(current, from: start, to: target))
     }
 
     /// The share of a period passed at `asOf`, in days: 0 on the first day, 1 on the last, clamped.
@@ -54,15 +54,23 @@ public enum Progress {
         keyResults.min() ?? .offTrack
     }
 
-    /// The weighted mean of `(progress, weight)` pairs; 0 when the weights sum to 0.
-    public static func weightedMean(_ parts: some Sequence<(progress: Double, weight: Double)>) -> Double {
+    /// The weighted mean of `(progress, weight)` pairs; 0 when no weight is positive.
+    ///
+    /// The weights are scaled by the largest first, so any positive finite weights work: two of
+    /// 1.7e308 would sum to infinity, and weights of 5e-324 lose their digits in a product. Only the
+    /// ratios count.
+    public static func weightedMean(_ parts: some Collection<(progress: Double, weight: Double)>) -> Double {
+        var largest = 0.0
+        for (_, w) in parts where w > largest && w.isFinite { largest = w }
+        guard largest > 0 else { return 0 }
         var sum = 0.0
         var weights = 0.0
-        for (p, w) in parts where w > 0 {
-            sum += p * w
-            weights += w
+        for (p, w) in parts where w > 0 && w.isFinite {
+            let scaled = w / largest
+            sum += clamp(p) * scaled
+            weights += scaled
         }
-        return weights > 0 ? clamp(sum / weights) : 0
+        return clamp(sum / weights)
     }
 
     /// Rounds half-up to one decimal: 0.35 → 0.4, 0.349 → 0.3.

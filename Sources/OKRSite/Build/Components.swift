@@ -87,7 +87,7 @@ public final class Components: @unchecked Sendable {
 
     /// `partials/grade` for a score: the graded view's badge in place of the status.
     public func gradeHTML(_ score: Double) -> String {
-        let tenths = Int((Progress.roundScore(score) * 10).rounded())
+        let tenths = Int(rounding: Progress.roundScore(score) * 10)
         if let cached = grades[tenths], Double(tenths) / 10 == score { return cached }
         return site.render("partials/grade", GradeView(site: site, score: score))
     }

@@ -14,11 +14,11 @@ public enum ProgressBar {
         let p = Progress.clamp(progress)
         let e = expected.map { Progress.clamp($0) }
         let key = ChartMemo.Key(
-            kind: ChartMemo.Key.progressBar, a: Int((p * 100 * 10).rounded()) * 2 + (p > 0 ? 1 : 0),
-            b: Int((p * 100).rounded()),
+            kind: ChartMemo.Key.progressBar, a: Int(rounding: p * 100 * 10) * 2 + (p > 0 ? 1 : 0),
+            b: Int(rounding: p * 100),
             c: (Status.allCases.firstIndex(of: status) ?? 0) * 8
                 + (band.map { ScoreBand.allCases.firstIndex(of: $0) ?? 0 } ?? -1) + 1,
-            d: e.map { Int(($0 * 100 * 10).rounded()) * 1000 + Int(($0 * 100).rounded()) } ?? -1)
+            d: e.map { Int(rounding: $0 * 100 * 10) * 1000 + Int(rounding: $0 * 100) } ?? -1)
         return labels.memo.string(key) {
             draw(progress: p, expected: expected, status: status, labels: labels, band: band)
         }

@@ -53,13 +53,14 @@ public struct SVG {
         }
     }
 
-    /// Appends a number rounded to one decimal.
+    /// Appends a number rounded to one decimal. A coordinate beyond ±10^12 means nothing on a page
+    /// and is written as that bound (and a non-finite one as 0): nothing a chart computes can trap here.
     mutating func number(_ x: Double) {
         guard x.isFinite else {
             bytes.append(48)
             return
         }
-        let tenths = Int((x * 10).rounded())
+        let tenths = Int(rounding: min(max(x, -1e12), 1e12) * 10)
         if tenths < 0 { bytes.append(45) }
         let a = abs(tenths)
         integer(a / 10)

@@ -8,8 +8,8 @@ public enum StatusRing {
         let circumference = 2 * Double.pi * 8.0
         // Drawn from these numbers only: each distinct ring once per build.
         let key = ChartMemo.Key(
-            kind: ChartMemo.Key.statusRing, a: Int((p * circumference * 10).rounded()) * 2 + (p > 0 ? 1 : 0),
-            b: Int((p * 100).rounded()), c: Status.allCases.firstIndex(of: status) ?? 0)
+            kind: ChartMemo.Key.statusRing, a: Int(rounding: p * circumference * 10) * 2 + (p > 0 ? 1 : 0),
+            b: Int(rounding: p * 100), c: Status.allCases.firstIndex(of: status) ?? 0)
         return labels.memo.string(key) { draw(p, status: status, labels: labels) }
     }
 

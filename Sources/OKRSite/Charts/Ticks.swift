@@ -4,28 +4,53 @@ import OKRCore
 /// months or quarters for dates.
 public enum Ticks {
     /// A range that covers `low…high` with round ends, and ticks inside it (3–7 of them).
+    ///
+    /// Any finite numbers work: where a round end would lie beyond ±1.8e308 the axis ends at the
+    /// largest finite Double instead, and a range wider than that is measured in halves (see
+    /// ``Progress/fraction(_:from:to:)``). Ticks are distinct and ascending.
     public static func numbers(low: Double, high: Double, target count: Int = 5) -> (
         low: Double, high: Double, ticks: [Double]
     ) {
-        var lo = min(low, high)
-        var hi = max(low, high)
+        let largest = Double.greatestFiniteMagnitude
+        var lo = finite(min(low, high))
+        var hi = finite(max(low, high))
         if hi - lo < 1e-9 {
             let pad = max(abs(hi) * 0.1, 1)
-            lo -= pad
-            hi += pad
+            lo = max(lo - pad, -largest)
+            hi = min(hi + pad, largest)
         }
-        let rough = (hi - lo) / Double(max(count - 1, 1))
+        let parts = Double(max(count - 1, 1))
+        // hi − lo overflows for a range wider than 1.8e308; the quotients do not.
+        let rough = finite((hi - lo).isFinite ? (hi - lo) / parts : hi / parts - lo / parts)
         let magnitude = pow10(floor(log10(rough)))
-        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough * 0.999 } ?? 10 * magnitude
-        let first = (lo / step).rounded(.down) * step
-        let last = (hi / step).rounded(.up) * step
+        let step = finite(
+            [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough * 0.999 } ?? 10 * magnitude)
+        var below = (lo / step).rounded(.down)
+        var above = (hi / step).rounded(.up)
+        // A quotient that underflows (1e-144 / 2.5e297) rounds to 0, short of the value.
+        if below * step > lo { below -= 1 }
+        if above * step < hi { above += 1 }
+        // A round end beyond the largest Double: the axis ends there, the ticks at the last round
+        // number inside.
+        let first = max(below * step, -largest)
+        let last = min(above * step, largest)
         var ticks: [Double] = []
-        var v = first
-        while v <= last + step * 1e-6 && ticks.count < 50 {
-            ticks.append(abs(v) < step * 1e-9 ? 0 : v)
+        var v = (below * step).isFinite ? below * step : (below + 1) * step
+        for _ in 0..<50 {
+            guard v.isFinite, v <= last + step * 1e-6 else { break }
+            let tick = abs(v) < step * 1e-9 ? 0 : v
+            // A step below the numbers' spacing (1e20 + 5,000) gives the same value again.
+            if ticks.last.map({ tick > $0 }) ?? true { ticks.append(tick) }
             v += step
         }
         return (first, last, ticks)
+    }
+
+    /// `x`, with infinities as the largest finite numbers and NaN as 0 (content holds finite numbers;
+    /// this keeps a drawing finite whatever it is given).
+    static func finite(_ x: Double) -> Double {
+        guard x == x else { return 0 }
+        return min(max(x, -Double.greatestFiniteMagnitude), Double.greatestFiniteMagnitude)
     }
 
     /// Date ticks between `start` and `end`: weekly (Mondays) for up to ~10 weeks, else the first of
@@ -55,9 +80,12 @@ public enum Ticks {
         return result
     }
 
+    /// 10^e for a whole `e`, by repeated multiplication (exact where `pow` is not); ±330 at most, the
+    /// exponents a finite Double has.
     static func pow10(_ e: Double) -> Double {
+        let n = Swift.min(Swift.max(Int(saturating: e), -330), 330)
         var r = 1.0
-        if e >= 0 { for _ in 0..<Int(e) { r *= 10 } } else { for _ in 0..<Int(-e) { r /= 10 } }
+        if n >= 0 { for _ in 0..<n { r *= 10 } } else { for _ in 0..<(-n) { r /= 10 } }
         return r
     }
 }

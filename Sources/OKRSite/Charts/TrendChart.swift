@@ -22,8 +22,10 @@ public enum TrendChart {
         /// The x coordinate of a day (clamped to the axis).
         public func x(_ day: Day) -> Double { TrendChart.plot.x(day, from: start, to: end) }
 
-        /// The y coordinate of a value.
-        public func y(_ value: Double) -> Double { TrendChart.plot.y((value - low) / (high - low)) }
+        /// The y coordinate of a value (finite for any finite value, however wide the axis).
+        public func y(_ value: Double) -> Double {
+            TrendChart.plot.y(Progress.fraction(value, from: low, to: high))
+        }
     }
 
     /// The scale for a key result over a period.
@@ -175,7 +177,7 @@ public enum TrendChart {
                 " " + t.plural("chart_trend_derived", count: derivedCount, formatted: f.integer(derivedCount))
         }
         if period.contains(asOf) {
-            let expected = start + (target - start) * period.expected(asOf: asOf)
+            let expected = Progress.interpolate(start, target, period.expected(asOf: asOf))
             description += " " + t.format("chart_trend_expected", ["value": f.value(expected, unit: kr.unit)])
         }
         return svg.render(

@@ -3,7 +3,8 @@ import OKRCore
 
 /// Atom feeds (RFC 4287) of the week's check-ins and status moves (``Changes``): `feed.xml` for the
 /// whole site and `teams/ID/feed.xml` for each team, holding the changes of the team's and its
-/// sub-teams' objectives. Published objectives only.
+/// sub-teams' objectives down to ten levels below it (a chain of teams thousands deep would put every
+/// change into thousands of feeds). Published objectives only.
 ///
 /// Entry ids are stable: with `base_url` a tag URI (RFC 4151) `tag:HOST,DATE:checkin/OBJECTIVE/KR`
 /// dated by the check-in, without it `urn:okrportal:…` with the same parts. A status move's id is
@@ -30,7 +31,9 @@ public enum AtomFeed {
         var byTeam = IndexedArray<TeamIndex, [Int]>(repeating: [], count: m.org.teams.teams.count)
         for (i, item) in items.enumerated() {
             guard let t = m.org.objectiveTeam[item.objective] else { continue }
-            for a in m.org.teams.ancestry(of: t) where byTeam[a].count < limit { byTeam[a].append(i) }
+            for a in m.org.teams.ancestry(of: t, levels: SiteModel.chainLimit) where byTeam[a].count < limit {
+                byTeam[a].append(i)
+            }
         }
         // An entry sits in the feed of its team and of every team above: render it once for all of them,
         // and let it go once the last of those feeds has it.

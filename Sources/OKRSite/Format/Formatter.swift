@@ -1,5 +1,11 @@
 import OKRCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Numbers, percentages and dates as the site's language writes them, without Foundation's formatters
 /// (slow on Linux and dependent on the machine's locale data, which would break byte-identical builds).
 ///
@@ -41,9 +47,9 @@ public struct Formatter: Sendable {
         let scale = Formatter.scales[min(max(maxDecimals, 0), 4)]
         let scaled = (abs(x) * scale).rounded()
         let negative = x < 0 && scaled > 0
-        guard scaled < 9e15 else { return String(x) }
-        let whole = Int(scaled / scale)
-        var fraction = Int(scaled) - whole * Int(scale)
+        guard scaled < 9e15 else { return scientific(x) }
+        let whole = Int(saturating: scaled / scale)
+        var fraction = Int(saturating: scaled) - whole * Int(saturating: scale)
         var out: [UInt8] = []
         out.reserveCapacity(32)
         if negative { out.append(contentsOf: "−".utf8) }
@@ -64,6 +70,18 @@ public struct Formatter: Sendable {
             out.reverseTail(from: start)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A number too large to write in digits at its precision (9e15 units of the last decimal, up to
+    /// 1.8e308) with three significant digits and its power of ten: `1,7e308` / `1.7e308`, `−5e20`.
+    func scientific(_ x: Double) -> String {
+        var exponent = Int(saturating: log10(abs(x)), rounding: .down)
+        var mantissa = ((abs(x) / pow(10, Double(exponent))) * 100).rounded() / 100
+        if mantissa >= 10 {
+            mantissa /= 10
+            exponent += 1
+        }
+        return (x < 0 ? "−" : "") + number(mantissa) + "e" + String(exponent)
     }
 
     /// A whole number with grouped thousands.
@@ -94,7 +112,7 @@ public struct Formatter: Sendable {
 
     /// A share 0…1 as a whole percentage: `42 %` / `42%`.
     public func percent(_ share: Double) -> String {
-        String(Int((Progress.clamp(share) * 100).rounded())) + percentSuffix
+        String(Int(rounding: Progress.clamp(share) * 100)) + percentSuffix
     }
 
     /// A percentage of a number already in percent, e.g. for units: `+20 %`.
@@ -102,7 +120,7 @@ public struct Formatter: Sendable {
 
     /// A score or confidence with one decimal: `0,7` / `0.7`.
     public func decimal1(_ x: Double) -> String {
-        let tenths = Int((x * 10).rounded())
+        let tenths = Int(rounding: x * 10)
         return String(tenths / 10) + decimalSeparator + String(abs(tenths % 10))
     }
 

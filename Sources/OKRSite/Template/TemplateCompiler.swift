@@ -19,6 +19,22 @@ struct TemplateCompiler {
     /// The partials and parents being inlined, innermost last (a template that includes itself would
     /// never end).
     private var including: [String] = []
+    /// Where each of `including` was included (the first: where the template was asked for).
+    private var includedAt: [SourceLocation] = []
+    /// How deep sections, partials, parents and blocks nest at the node being compiled.
+    private var depth = 0
+    /// Nodes compiled for the current template, partials inlined: a partial included twice by a
+    /// partial included twice … doubles with every level.
+    private var expanded = 0
+    /// Whether a limit was reported for the current template (once is enough).
+    private var overLimit = false
+
+    /// Deeper nesting is an error: real themes nest a dozen levels, and every level is a frame of the
+    /// compiler's and the renderer's stacks.
+    static let maxDepth = 100
+    /// More nodes for one template, partials inlined, is an error: the default theme's largest page
+    /// template compiles to a few thousand.
+    static let maxExpanded = 1_000_000
 
     init(sources: [String: TemplateSource], strings: Strings) {
         self.sources = sources
@@ -42,8 +58,11 @@ struct TemplateCompiler {
         }
         guard let nodes = parsed(name, source, indent: []) else { return nil }
         including = [name]
+        includedAt = [location]
+        (depth, expanded, overLimit) = (0, 0, false)
         let ops = compile(nodes, frames: frames, blocks: [:])
         including = []
+        includedAt = []
         return diagnostics.count == before ? Self.emits(ops) : nil
     }
 
@@ -59,6 +78,21 @@ struct TemplateCompiler {
     typealias Blocks = [String: [TemplateNode]]
 
     mutating func compile(_ nodes: [TemplateNode], frames: [Frame], blocks: Blocks) -> [Op] {
+        depth += 1
+        expanded += nodes.count
+        defer { depth -= 1 }
+        if depth > Self.maxDepth || expanded > Self.maxExpanded {
+            if !overLimit, let at = nodes.lazy.compactMap(\.location).first ?? includedAt.last {
+                overLimit = true
+                let problem =
+                    depth > Self.maxDepth
+                    ? "sections, partials and blocks nest more than \(Self.maxDepth) levels deep here"
+                    : "\"\(including.first ?? "")\" expands to more than a million pieces with its "
+                        + "partials inlined (partials that include other partials several times each)"
+                diagnostics.append(Diagnostic(.error, at, problem + "; the theme cannot be compiled"))
+            }
+            return []
+        }
         var ops: [Op] = []
         for node in nodes {
             switch node {
@@ -75,7 +109,15 @@ struct TemplateCompiler {
                 let merged = own.merging(blocks) { _, outer in outer }
                 ops += include(name, indent: indent, frames: frames, blocks: merged, at: location)
             case .block(let name, let defaults, _):
-                ops += compile(blocks[name] ?? defaults, frames: frames, blocks: blocks)
+                // A replacement is compiled without itself: a block of the same name inside it (or inside
+                // a parent it names) takes its default, instead of replacing itself for ever.
+                if let replacement = blocks[name] {
+                    var outer = blocks
+                    outer[name] = nil
+                    ops += compile(replacement, frames: frames, blocks: outer)
+                } else {
+                    ops += compile(defaults, frames: frames, blocks: blocks)
+                }
             }
         }
         return ops
@@ -114,7 +156,11 @@ struct TemplateCompiler {
         }
         guard let nodes = parsed(name, source, indent: indent) else { return [] }
         including.append(name)
-        defer { including.removeLast() }
+        includedAt.append(location)
+        defer {
+            including.removeLast()
+            includedAt.removeLast()
+        }
         return compile(nodes, frames: frames, blocks: blocks)
     }
 

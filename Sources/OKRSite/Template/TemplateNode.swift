@@ -32,6 +32,18 @@ indirect enum TemplateNode: Sendable {
     case block(String, [TemplateNode], SourceLocation)
 }
 
+extension TemplateNode {
+    /// Where the node's tag is; `nil` for text.
+    var location: SourceLocation? {
+        switch self {
+        case .text: return nil
+        case .variable(_, _, let at), .section(_, _, _, let at), .partial(_, _, let at), .parent(_, _, _, let at),
+            .block(_, _, let at):
+            return at
+        }
+    }
+}
+
 /// A template that cannot be parsed, at its place.
 struct TemplateSyntaxError: Error, Sendable {
     var location: SourceLocation

@@ -180,6 +180,12 @@ struct TemplateParser {
             case .tag(let kind, let name, let indent, let location):
                 switch kind {
                 case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"), UInt8(ascii: "$"):
+                    // The tree is freed recursively: thousands of levels would overflow the stack.
+                    guard stack.count <= TemplateCompiler.maxDepth else {
+                        throw TemplateSyntaxError(
+                            location: location,
+                            message: "sections nest more than \(TemplateCompiler.maxDepth) levels deep here")
+                    }
                     stack.append(Open(kind: kind, name: name, indent: indent, location: location))
                 case UInt8(ascii: "/"):
                     guard stack.count > 1, let top = stack.last else {

@@ -8,6 +8,8 @@ public struct TeamEntryView: TemplateView {
     public let team: TeamIndex
     /// Whether it has sub-teams drawn below it (the team tree).
     public var hasChildren = false
+    /// Whether it has sub-teams too deep to be drawn in the team tree (its page lists them).
+    public var hidesChildren = false
     let link: TeamLinkView
     let statusView: StatusView
 
@@ -65,5 +67,10 @@ public struct TeamEntryView: TemplateView {
             },
             .html("rollup_bar", "the roll-up's progress bar (SVG)") { $0.rollUpBar },
             .flag("has_children", "in the team tree: whether sub-teams follow") { $0.hasChildren },
+            .flag(
+                "hides_children",
+                "in the team tree: whether it has sub-teams too deep to draw (ten levels below the company); its "
+                    + "page lists them"
+            ) { $0.hidesChildren },
         ])
 }

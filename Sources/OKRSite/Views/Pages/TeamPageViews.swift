@@ -16,7 +16,9 @@ public struct TeamsPageView: PageView {
     private var site: SiteModel { frame.site }
     private var comparison: (chart: String, table: String)? { departments.get }
 
-    /// The team tree as nested lists, from `partials/team-tree/open` and `close`, without recursion.
+    /// The team tree as nested lists, from `partials/team-tree/open` and `close`, without recursion,
+    /// down to ``SiteModel/chainLimit`` levels below the company: a chain thousands deep would nest
+    /// thousands of lists. A team at that depth with sub-teams links to its page, which lists them.
     public var treeHTML: String {
         let tree = site.org.teams
         let templates = site.theme.templates
@@ -32,10 +34,11 @@ public struct TeamsPageView: PageView {
                 out += closeTree
                 continue
             }
-            let children = tree.children[t]
-            templates.render(
-                "partials/team-tree/open", TeamEntryView(site: site, team: t, hasChildren: !children.isEmpty),
-                into: &out)
+            let hidden = tree.depth[t] >= SiteModel.chainLimit
+            let children = hidden ? [] : tree.children[t]
+            var entry = TeamEntryView(site: site, team: t, hasChildren: !children.isEmpty)
+            entry.hidesChildren = hidden && !tree.children[t].isEmpty
+            templates.render("partials/team-tree/open", entry, into: &out)
             if children.isEmpty {
                 out += closeLeaf
             } else {
@@ -156,10 +159,17 @@ public struct TeamPageView: PageView {
         "TeamPage", "`team.mustache`: one team.",
         fields: Field.embed(\.filterBar) + [
             .view("team", "the team with its roll-up") { TeamEntryView(site: $0.site, team: $0.team) },
-            .list("breadcrumb", "the teams above it, from the top down (without the company)") { v in
-                v.site.org.teams.ancestry(of: v.team).dropFirst().reversed().map {
+            .list(
+                "breadcrumb",
+                "the teams above it, from the top down (without the company): in a deep tree the topmost and "
+                    + "the ten nearest"
+            ) { v in
+                v.site.org.teams.shownAncestors(of: v.team, nearest: SiteModel.chainLimit).teams.map {
                     TeamLinkView(site: v.site, team: $0)
                 }
+            },
+            .flag("breadcrumb_gap", "whether the breadcrumb skips teams after its first entry") { v in
+                v.site.org.teams.shownAncestors(of: v.team, nearest: SiteModel.chainLimit).gap
             },
             .flag("has_description", "whether it has a description") {
                 $0.site.org.teams.teams[$0.team].description != nil
