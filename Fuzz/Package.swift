@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         // libFuzzer's driver declared for Swift.
         .target(name: "CFuzzer"),
+        // The site folder the build fuzzers share.
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "FuzzFrontMatter",
             dependencies: ["CFuzzer", .product(name: "OKRSite", package: "main")],
@@ -18,12 +20,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzNumbers",
-            dependencies: ["CFuzzer", .product(name: "OKRSite", package: "main")],
+            dependencies: ["CFuzzer", "FuzzSupport", .product(name: "OKRSite", package: "main")],
             linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]
         ),
         .executableTarget(
             name: "FuzzBuild",
-            dependencies: ["CFuzzer", .product(name: "OKRSite", package: "main")],
+            dependencies: ["CFuzzer", "FuzzSupport", .product(name: "OKRSite", package: "main")],
             linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]
         ),
     ],

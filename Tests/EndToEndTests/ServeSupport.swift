@@ -107,7 +107,11 @@ struct RawHTTP: Sendable {
     }
 
     /// Opens a connection with send and receive timeouts.
-    private func connect(timeout: Double = 5) throws -> Int32 {
+    private func connect(timeout: Double = 5) throws -> Int32 { try Self.connect(port: port, timeout: timeout) }
+
+    /// A blocking socket connected to `port` on 127.0.0.1, whose sends and receives give up after
+    /// `timeout` seconds (the hostile-client tests use it too).
+    static func connect(port: Int, timeout: Double) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServeTestError("socket failed") }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))

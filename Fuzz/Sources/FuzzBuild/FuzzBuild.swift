@@ -1,5 +1,6 @@
 import CFuzzer
 import Foundation
+import FuzzSupport
 import OKRContent
 import OKRCore
 import OKRSite
@@ -8,50 +9,38 @@ import OKRSite
 /// fuzzed bytes become a second objective file, and the whole build runs (read, resolve, theme,
 /// every page, charts, export, atomic output).
 let siteRoot: String = {
-    let root = "/dev/shm/okrportal-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: root + "/content/objectives", withIntermediateDirectories: true)
-    try? """
-        title: Fuzz GmbH
-        language: de
-        periods:
-          - id: 2026-Q3
-            start: 2026-07-01
-            end: 2026-09-30
-          - id: 2026-Q4
-            start: 2026-10-01
-            end: 2026-12-31
+    let root = fuzzSite(
+        named: "okrportal-fuzz",
+        teams: """
+            - id: company
+              name: Fuzz GmbH
+              lead: Petra
+            - id: team
+              name: Team
+              parent: company
+              lead: Jan
 
-        """.write(toFile: root + "/okrportal.yml", atomically: false, encoding: .utf8)
+            """)
     try? """
-        - id: company
-          name: Fuzz GmbH
-          lead: Petra
-        - id: team
-          name: Team
-          parent: company
-          lead: Jan
+    ---
+    id: company-goal
+    title: Ziel
+    team: company
+    period: 2026-Q4
+    key_results:
+      - id: kr1
+        title: KR
+        kind: children
+      - id: kr2
+        title: Zahl
+        start: 0
+        target: 10
+        checkins:
+          - { date: 2026-10-05, value: 3, confidence: 0.5 }
+    ---
+    Text.
 
-        """.write(toFile: root + "/content/teams.yml", atomically: false, encoding: .utf8)
-    try? """
-        ---
-        id: company-goal
-        title: Ziel
-        team: company
-        period: 2026-Q4
-        key_results:
-          - id: kr1
-            title: KR
-            kind: children
-          - id: kr2
-            title: Zahl
-            start: 0
-            target: 10
-            checkins:
-              - { date: 2026-10-05, value: 3, confidence: 0.5 }
-        ---
-        Text.
-
-        """.write(toFile: root + "/content/objectives/company.md", atomically: false, encoding: .utf8)
+    """.write(toFile: root + "/content/objectives/company.md", atomically: false, encoding: .utf8)
     return root
 }()
 

@@ -1,5 +1,6 @@
 import CFuzzer
 import Foundation
+import FuzzSupport
 import OKRContent
 import OKRCore
 import OKRSite
@@ -9,25 +10,9 @@ import OKRSite
 /// start, target, weights, check-in values and confidences of a site's key results. Every build must
 /// finish without a trap, and the progress figures it publishes must be finite shares: anything else
 /// aborts, which libFuzzer reports as a crash.
-let siteRoot: String = {
-    let root = "/dev/shm/okrportal-fuzz-numbers-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: root + "/content/objectives", withIntermediateDirectories: true)
-    try? """
-    title: Fuzz GmbH
-    language: de
-    periods:
-      - id: 2026-Q3
-        start: 2026-07-01
-        end: 2026-09-30
-      - id: 2026-Q4
-        start: 2026-10-01
-        end: 2026-12-31
-
-    """.write(toFile: root + "/okrportal.yml", atomically: false, encoding: .utf8)
-    try? "- id: company\n  name: Fuzz GmbH\n- id: team\n  name: Team\n  parent: company\n".write(
-        toFile: root + "/content/teams.yml", atomically: false, encoding: .utf8)
-    return root
-}()
+let siteRoot = fuzzSite(
+    named: "okrportal-fuzz-numbers",
+    teams: "- id: company\n  name: Fuzz GmbH\n- id: team\n  name: Team\n  parent: company\n")
 
 /// The edges of Double, the numbers that break arithmetic written the obvious way.
 let edges: [Double] = [
