@@ -37,6 +37,10 @@ public struct Changes: Sendable {
         public var from: Status
         /// The status at the as-of date.
         public var to: Status
+        /// Whether the move came from time passing alone: no check-in of the key result (for an
+        /// objective: of any of its key results) lies in the window, so the numbers stood still while
+        /// the expectation moved on (or a check-in grew too old).
+        public var byTimeAlone: Bool = false
     }
 
     /// The day before the window (exclusive): as-of − days.
@@ -65,16 +69,17 @@ public struct Changes: Sendable {
         for o in org.objectives.indices where org.isPublished[o] {
             let now = org.states[o]
             let then = before[o]
-            if then.status != now.status {
-                result.objectiveMoves.append(
-                    StatusMove(objective: o, keyResult: nil, from: then.status, to: now.status))
-            }
             var first: Day?
+            var objectiveCheckedIn = false
             for (k, kr) in org.objectives[o].keyResults.indexed() {
                 let state = now.keyResults[k]
+                let checkedIn = state.checkins.last.map { $0.date > since } ?? false
+                objectiveCheckedIn = objectiveCheckedIn || checkedIn
                 if then.keyResults[k].status != state.status {
                     result.keyResultMoves.append(
-                        StatusMove(objective: o, keyResult: k, from: then.keyResults[k].status, to: state.status))
+                        StatusMove(
+                            objective: o, keyResult: k, from: then.keyResults[k].status, to: state.status,
+                            byTimeAlone: !checkedIn))
                 }
                 if let d = state.checkins.first?.date, first.map({ d < $0 }) ?? true { first = d }
                 var previous = kr.start
@@ -86,6 +91,12 @@ public struct Changes: Sendable {
                     }
                     if let v = c.value { previous = v }
                 }
+            }
+            if then.status != now.status {
+                result.objectiveMoves.append(
+                    StatusMove(
+                        objective: o, keyResult: nil, from: then.status, to: now.status,
+                        byTimeAlone: !objectiveCheckedIn))
             }
             if let first, first > since { result.newObjectives.append(o) }
         }

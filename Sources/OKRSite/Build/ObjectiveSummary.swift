@@ -68,7 +68,11 @@ public final class ObjectiveSummary: Sendable {
                 progress: state.progress, expected: state.score == nil && m.isOpen(o) ? state.expected : nil,
                 status: state.status, labels: m.labels, band: state.score.map { ScoreBand(score: $0) })
         }
-        ring = m.chart { StatusRing.svg(progress: state.progress, status: state.status, labels: m.labels) }
+        ring = m.chart {
+            StatusRing.svg(
+                progress: state.progress, status: state.status, labels: m.labels,
+                band: state.score.map { ScoreBand(score: $0) })
+        }
         let teamID = org.objectiveTeam[o].map { org.teams.teams[$0].id } ?? ""
         let periodID = org.objectivePeriod[o].map { org.periods[$0].id } ?? ""
         filterAttributes =

@@ -31,6 +31,8 @@ public enum AlignmentMap {
         public var ports: Int
         /// Whether the node is a root that is not a company objective (drawn dashed).
         public var unaligned: Bool
+        /// Once graded (a closed period): the score, which replaces the live status in colour and words.
+        public var score: Double? = nil
     }
 
     /// One edge: from `child` (top) to `parent` (bottom, at `port` or the middle).
@@ -139,7 +141,8 @@ public enum AlignmentMap {
                 Node(
                     title: org.objectives[o].title, subtitle: team, url: url(o), progress: org.states[o].progress,
                     status: org.states[o].status, ports: max(1, org.objectives[o].keyResults.count),
-                    unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root))
+                    unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root,
+                    score: org.states[o].score))
         }
         var edges: [Edge] = []
         var children = [[(kr: KeyResultIndex?, child: Int)]](repeating: [], count: objectives.count)
@@ -280,7 +283,13 @@ public enum AlignmentMap {
         }
         for (i, node) in layout.nodes.enumerated() {
             let (x, y) = origin(layout, i)
-            let statusWords = t["status_\(node.status.rawValue)"]
+            let band = node.score.map { ScoreBand(score: $0) }
+            // A graded node shows its grade, as every page of a closed period does.
+            let statusWords =
+                node.score.map {
+                    "\(t["score_label"]) \(f.decimal1($0)) · \(t["band_\(ScoreBand(score: $0).rawValue)"])"
+                }
+                ?? t["status_\(node.status.rawValue)"]
             svg.open("a", ["href": .text(node.url)])
             svg.element("title", [:], text: "\(node.title) – \(f.percent(node.progress)), \(statusWords)")
             svg.element(
@@ -292,7 +301,9 @@ public enum AlignmentMap {
             svg.element(
                 "rect",
                 [
-                    "class": "fill s-\(node.status.rawValue)", "x": .n(x), "y": .n(y), "width": "5",
+                    "class": band.map { "band-fill band-\($0.rawValue)" } ?? "fill s-\(node.status.rawValue)",
+                    "x": .n(x),
+                    "y": .n(y), "width": "5",
                     "height": .n(nodeHeight), "rx": "2",
                 ])
             for (n, line) in wrap(node.title, width: 19, lines: 3).enumerated() {
@@ -307,7 +318,9 @@ public enum AlignmentMap {
                 text: TeamComparisonChart.truncated(sub, 22))
             svg.element(
                 "text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 68)],
-                text: "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)")
+                text: band == nil
+                    ? "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)"
+                    : "\(f.percent(node.progress)) · \(statusWords)")
             svg.close("a")
         }
         let description = t.format(

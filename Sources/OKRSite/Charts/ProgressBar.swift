@@ -37,8 +37,7 @@ public enum ProgressBar {
                     "y": "1", "width": .n(p * 100), "height": "6", "rx": "3",
                 ])
         }
-        var description = labels.strings.format(
-            "chart_progress_desc", ["progress": labels.format.percent(p), "status": labels.status(status)])
+        var description = StatusRing.description(progress: p, status: status, band: band, labels: labels)
         if let e = expected {
             let x = Attribute.n(Progress.clamp(e) * 100)
             svg.element(

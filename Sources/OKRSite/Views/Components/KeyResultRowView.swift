@@ -82,9 +82,30 @@ public struct KeyResultRowView: TemplateView {
         state.score.map { site.components.gradeHTML($0) } ?? site.components.statusHTML(state.status)
     }
 
-    /// The latest confidence, with one decimal.
+    /// The latest confidence exactly as written (`0,65`, not rounded to `0,7`).
     public var confidence: String? {
-        state.latestConfidence?.confidence.map { f.decimal1($0) }
+        state.latestConfidence?.confidence.map { f.number($0, maxDecimals: 4) }
+    }
+
+    /// The figures in one line, as an owner reads them: "5.000 → 5.610 / 6.000 Follower" for a metric
+    /// (start → current / target), done or open for a milestone, the supporters' mean for children.
+    public var valueLine: String {
+        let kr = kr
+        switch kr.kind {
+        case .metric:
+            guard let start = kr.start, let target = kr.target else { return current }
+            let now = state.current.map { f.number($0) } ?? "–"
+            return t.format(
+                "kr_value_line", ["start": f.number(start), "current": now, "target": f.value(target, unit: kr.unit)])
+        case .milestone, .children:
+            return current
+        }
+    }
+
+    /// The newest check-in's note, if it has one.
+    public var latestNote: String? {
+        guard let note = state.latestCheckin?.note, !note.isEmpty else { return nil }
+        return note
     }
 
     /// The objectives that support this key result.
@@ -182,7 +203,15 @@ public struct KeyResultRowView: TemplateView {
             .text("confidence_as_of", "\"vom 20.10.2026\": when the confidence was given") { v in
                 v.state.latestConfidence.map { v.t.format("kr_confidence_date", ["date": v.f.date($0.date)]) } ?? ""
             },
+            .text(
+                "value_line",
+                "start → current / target with the unit (metrics), else `current`: \"5.000 → 5.610 / 6.000 Follower\""
+            ) {
+                $0.valueLine
+            },
             .flag("has_last_checkin", "whether it has a check-in") { $0.state.latestCheckin != nil },
+            .flag("has_last_note", "whether the newest check-in has a note") { $0.latestNote != nil },
+            .text("last_note", "the newest check-in's note") { $0.latestNote ?? "" },
             .text("last_checkin", "the date of the newest check-in") { v in
                 v.state.latestCheckin.map { v.f.date($0.date) } ?? ""
             },

@@ -111,7 +111,7 @@ public struct TeamPageView: PageView {
     public var periods: [PeriodObjectivesView] { cache.get.periods }
     private var comparison: (chart: String, table: String)? { cache.get.comparison }
     /// Objectives of other teams that this team's objectives in the current period align to, each with
-    /// the first of the team's objectives that does.
+    /// all of the team's objectives that do.
     public var contributes: [ContributionView] { cache.get.contributes }
     /// Other teams whose objectives align to this team's objectives in the current period, in tree
     /// order, with how many.
@@ -126,19 +126,31 @@ public struct TeamPageView: PageView {
         }
     }
 
+    /// Each objective of another team that the team's objectives align to, once, with every one of the
+    /// team's objectives that does (in the team's order): two objectives aligned to the same parent both
+    /// show.
     private static func contributes(_ m: SiteModel, _ t: TeamIndex) -> [ContributionView] {
         guard let p = m.org.currentPeriod else { return [] }
-        var seen = Set<ObjectiveIndex>()
-        var result: [ContributionView] = []
+        var position: [ObjectiveIndex: Int] = [:]
+        var parents: [ObjectiveIndex] = []
+        var vias: [[ObjectiveIndex]] = []
         for o in m.figures[p].byTeam[t] {
+            var seen = Set<ObjectiveIndex>()
             for e in m.org.publishedParents(of: o) where m.org.objectiveTeam[e.parent] != t {
                 guard seen.insert(e.parent).inserted else { continue }
-                result.append(
-                    ContributionView(
-                        summary: ObjectiveSummaryView(site: m, e.parent), via: ObjectiveSummaryView(site: m, o)))
+                if let i = position[e.parent] {
+                    vias[i].append(o)
+                } else {
+                    position[e.parent] = parents.count
+                    parents.append(e.parent)
+                    vias.append([o])
+                }
             }
         }
-        return result
+        return zip(parents, vias).map { parent, via in
+            ContributionView(
+                summary: ObjectiveSummaryView(site: m, parent), via: via.map { ObjectiveSummaryView(site: m, $0) })
+        }
     }
 
     private static func supporters(_ m: SiteModel, _ t: TeamIndex) -> [SupporterTeamView] {
@@ -197,12 +209,14 @@ public struct TeamPageView: PageView {
 public struct ContributionView: TemplateView {
     /// The objective contributed to.
     public let summary: ObjectiveSummaryView
-    /// The team's objective that aligns to it.
-    public let via: ObjectiveSummaryView
+    /// The team's objectives that align to it, in the team's order.
+    public let via: [ObjectiveSummaryView]
 
     public static let schema = ViewSchema<ContributionView>(
         "Contribution", "An objective a team contributes to.",
-        fields: Field.embed(\.summary) + [.view("via", "the team's objective that aligns to it") { $0.via }])
+        fields: Field.embed(\.summary) + [
+            .list("via", "every one of the team's objectives that aligns to it") { $0.via }
+        ])
 }
 
 /// A team that supports another, with how many of its objectives do.
