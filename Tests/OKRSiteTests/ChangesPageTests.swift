@@ -31,6 +31,10 @@ import Testing
             }
                 == ["fresh#0 off-track→on-track", "growth#0 at-risk→on-track", "slipping#0 on-track→at-risk"])
         #expect(changes.newObjectives.map(id) == ["fresh"])
+        // "slipping" had no check-in this week: time passing alone moved it; "fresh" and "growth" were
+        // checked in.
+        #expect(changes.objectiveMoves.map(\.byTimeAlone) == [false, true])
+        #expect(changes.keyResultMoves.map(\.byTimeAlone) == [false, false, true])
     }
 
     @Test func theStatusAWeekAgoUsesTheCheckInsKnownThen() throws {
@@ -58,6 +62,8 @@ import Testing
         #expect(page.contains("Messe &lt;Hannover&gt; &amp; Co"))
         #expect(page.contains("href=\"objectives/growth.html#kr-leads\""))
         #expect(page.contains("Ziele mit neuem Status"))
+        #expect(page.contains("<span class=\"cause by-time\">durch Zeitablauf: kein Check-in in diesen sieben Tagen"))
+        #expect(page.contains("<span class=\"cause\">nach einem Check-in dieser Woche</span>"))
         #expect(page.contains("<a href=\"objectives/slipping.html\">Objective slipping</a>"))
         #expect(page.contains("Neue Ziele"))
         #expect(page.contains("href=\"feed.xml\""))
