@@ -63,4 +63,25 @@ import Testing
         // A closed period has grades instead.
         #expect(!(try result.text("periods/2026-Q3.html")).contains("id=\"at-risk\""))
     }
+
+    @Test func statusCountsLinkToTheFilteredListAndAClosedPeriodCountsGrades() throws {
+        let (fixture, result) = try build()
+        defer { withExtendedLifetime(fixture) {} }
+        let home = try result.text("index.html")
+        #expect(home.contains("<a class=\"count\" href=\"periods/2026-Q4.html?status=at-risk#byteam\">"))
+        #expect(home.contains("href=\"periods/2026-Q4.html?status=at-risk,off-track#byteam\""))
+        let health = try result.text("health/2026-Q4.html")
+        #expect(health.contains("<a class=\"count\" href=\"periods/2026-Q4.html?status=off-track#byteam\">"))
+        // Q3 is over: its pages count grades (q3-goal scored 0,5: yellow), no live statuses.
+        let closed = try result.text("health/2026-Q3.html")
+        #expect(closed.contains("<h2 id=\"status-h\">Verteilung der Bewertungen</h2>"))
+        #expect(
+            closed.contains(
+                "<span class=\"grade band-yellow\">gelb <span class=\"sub-inline\">0,4–0,6</span></span> <strong>1</strong>"
+            ))
+        #expect(!closed.contains("class=\"count\""))
+        let period = try result.text("periods/2026-Q3.html")
+        #expect(period.contains("Verteilung der Bewertungen"))
+        #expect(!period.contains("status=at-risk"))
+    }
 }

@@ -117,11 +117,6 @@ public final class SiteModel: @unchecked Sendable {
             staleAfterDays: org.config.staleAfterDays)
     }
 
-    /// The status-distribution chart of period `p`.
-    public func statusChart(period p: PeriodIndex) -> String {
-        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p.raw)") }
-    }
-
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
     public func teamComparison(_ teams: [TeamIndex], period p: PeriodIndex, id: String) -> (
         chart: String, table: String
