@@ -74,6 +74,7 @@ import Testing
                 == "Einschätzung der Verantwortlichen vom 25.11.2026: Gefährdet; berechnet: Auf Kurs "
                 + "(60\u{A0}% erreicht, heute 65\u{A0}% erwartet → Auf Kurs)")
         #expect(call.latestNote == "Messe abgesagt")
+        #expect(call.checkinTable.contains("<span class=\"call\">Einschätzung: Gefährdet.</span> Messe abgesagt"))
     }
 
     @Test func anOutdatedCheckInHiddenByACallIsStillSaid() throws {
