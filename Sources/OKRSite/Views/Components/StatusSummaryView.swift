@@ -20,11 +20,13 @@ public struct StatusSummaryView: TemplateView {
     /// Whether the period is over: grades instead of statuses.
     public var graded: Bool { site.org.periods[period].isClosed(asOf: site.org.asOf) }
 
-    /// The objectives per status that counts.
+    /// The objectives' statuses (the status that counts), with outdated counted shown or hidden.
+    public var distribution: StatusDistribution { site.org.distribution(of: objectives) }
+
+    /// The objectives per status that counts (what the chart draws: the counts add up).
     public var statusCounts: [Status: Int] {
-        var counts: [Status: Int] = [:]
-        for o in objectives { counts[site.org.states[o].status, default: 0] += 1 }
-        return counts
+        let d = distribution
+        return Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, d[$0]) })
     }
 
     /// The graded objectives per band.
@@ -47,13 +49,24 @@ public struct StatusSummaryView: TemplateView {
             .text("summary_title", "the heading: the status distribution, or the grades once graded") {
                 $0.site.t[$0.graded ? "grade_distribution" : "status_distribution"]
             },
-            .list("status_counts", "how many objectives have each status, best first, each with its filtered list") {
-                v in
-                Status.allCases.reversed().map {
+            .list(
+                "status_counts",
+                "how many objectives have each status, best first, each with its filtered list; outdated counts "
+                    + "every objective with an outdated key result, also where a worse status hides it"
+            ) { v in
+                let d = v.distribution
+                return Status.allCases.reversed().map {
                     StatusCountView(
-                        statusView: StatusView(site: v.site, status: $0), count: v.statusCounts[$0] ?? 0,
+                        statusView: StatusView(site: v.site, status: $0), count: $0 == .outdated ? d.outdated : d[$0],
                         url: v.url([$0]))
                 }
+            },
+            .flag("has_hidden_outdated", "whether a worse status hides an outdated key result somewhere") {
+                $0.distribution.hiddenOutdated > 0
+            },
+            .text("hidden_outdated_note", "that outdated also counts objectives whose worse status hides it") { v in
+                let n = v.distribution.hiddenOutdated
+                return v.site.t.plural("status_hidden_outdated", count: n, formatted: v.site.format.integer(n))
             },
             .text("weak_url", "the list filtered to at risk and off track") { $0.url([.atRisk, .offTrack]) },
             .html("status_chart", "the status distribution (SVG)") { v in
