@@ -98,7 +98,7 @@ public struct HealthPageView: PageView {
             .flag("has_krs_outside", "whether there are any") { !$0.health.outsideKeyResultRange($0.site.org).isEmpty },
             .html("status_chart", "the status distribution (SVG)") { $0.site.statusChart(period: $0.period) },
             .list("status_counts", "how many objectives have each status") {
-                StatusCountView.all($0.site, $0.site.figures[$0.period].statusCounts)
+                StatusCountView.all($0.site, $0.site.figures[$0.period].distribution)
             },
             .flag("running", "whether the period is running") { $0.running },
             .text("outdated_intro", "what counts as outdated") {

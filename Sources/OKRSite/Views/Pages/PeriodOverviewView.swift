@@ -58,7 +58,7 @@ public struct PeriodOverviewView: TemplateView {
             },
             .list("figures", "the key figures") { $0.keyFigures },
             .list("status_counts", "how many objectives have each status, best first") { v in
-                StatusCountView.all(v.site, v.figures?.statusCounts ?? [:])
+                StatusCountView.all(v.site, v.figures?.distribution ?? StatusDistribution())
             },
             .html("status_chart", "the status distribution (SVG)") { v in
                 v.period.map { v.site.statusChart(period: $0) } ?? ""
@@ -89,10 +89,12 @@ public struct StatusCountView: TemplateView {
     /// How many.
     public let count: Int
 
-    /// A count per status, done first.
-    static func all(_ m: SiteModel, _ counts: [Status: Int]) -> [StatusCountView] {
+    /// A count per status, done first. Outdated counts the objectives outdated shown or hidden by
+    /// a worse status (``StatusDistribution/outdated``), so it is never 0 while one exists; the others
+    /// count the status shown.
+    static func all(_ m: SiteModel, _ d: StatusDistribution) -> [StatusCountView] {
         Status.allCases.reversed().map {
-            StatusCountView(statusView: StatusView(site: m, status: $0), count: counts[$0] ?? 0)
+            StatusCountView(statusView: StatusView(site: m, status: $0), count: $0 == .outdated ? d.outdated : d[$0])
         }
     }
 
