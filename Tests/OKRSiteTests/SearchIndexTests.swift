@@ -74,6 +74,21 @@ import Testing
         #expect((index["status"] as? [String: String])?["on-track"] == "Auf Kurs")
     }
 
+    @Test func gradedEntriesCarryTheirScoreAndBand() throws {
+        let result = try SiteFixture(Self.files).build()
+        let index = try Self.index(result)
+        let entries = try #require(index["e"] as? [[String: Any]])
+        // Q3 is closed on 2026-11-29: graded (progress 0.5 → 0.5, yellow); Q4 runs: no grade.
+        let q3 = try #require(entries.first { $0["u"] as? String == "objectives/q3-goal.html" })
+        #expect(q3["g"] as? Double == 0.5 && q3["b"] as? String == "yellow")
+        let q3kr = try #require(
+            entries.first { ($0["i"] as? Int).map { entries[$0]["u"] as? String } == "objectives/q3-goal.html" })
+        #expect(q3kr["g"] as? Double == 0.5 && q3kr["b"] as? String == "yellow")
+        let q4 = try #require(entries.first { $0["u"] as? String == "objectives/company-goal.html" })
+        #expect(q4["g"] == nil && q4["b"] == nil)
+        #expect((index["bands"] as? [String: String])?.count == 3)
+    }
+
     @Test func confidentialObjectivesAndDraftsAreNotInTheIndex() throws {
         let fixture = try SiteFixture(Self.files)
         let result = try fixture.build()

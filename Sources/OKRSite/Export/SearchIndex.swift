@@ -15,7 +15,8 @@ import OKRCore
 /// | `m` | team name | — (its objective's) | parent team's name | — |
 /// | `o` | owner | — (its objective's) | lead | — |
 /// | `p` | period | — (its objective's) | — | — |
-/// | `s` | status | status | — | — |
+/// | `s` | status (the status that counts) | status | — | — |
+/// | `g`, `b` | score and band once graded | score and band once graded | — | — |
 /// | `i` | — | index of its objective's entry | — | — |
 /// | `a` | — | anchor on the objective's page (`kr-ID`) | — | — |
 ///
@@ -51,6 +52,10 @@ public enum SearchIndex {
         j.beginObject("status")
         for s in Status.allCases { j.string(named: s.rawValue, m.t["status_\(s.rawValue)"]) }
         j.endObject()
+        // A closed period shows grades instead of live statuses: the band's names for `b`.
+        j.beginObject("bands")
+        for b in ScoreBand.allCases { j.string(named: b.rawValue, m.t["band_\(b.rawValue)"]) }
+        j.endObject()
         j.beginArray("e")
         var count = 0
         for t in org.teams.preorder where org.teams.index[org.teams.teams[t].id] == t {
@@ -84,6 +89,7 @@ public enum SearchIndex {
             if let owner = org.owner(of: o), !owner.isEmpty { j.string("o", owner) }
             if let p = org.objectivePeriod[o] { j.string("p", org.periods[p].id) }
             j.string("s", state.status.rawValue)
+            grade(state.score, &j)
             j.endObject()
             count += 1
             for (k, kr) in objective.keyResults.indexed() {
@@ -93,6 +99,7 @@ public enum SearchIndex {
                 j.number("i", Double(entry))
                 j.string("a", "kr-\(kr.id)")
                 j.string("s", state.keyResults[k].status.rawValue)
+                grade(state.keyResults[k].score, &j)
                 j.endObject()
                 count += 1
             }
@@ -102,5 +109,12 @@ public enum SearchIndex {
         j.endObject()
         j.drain(to: sink)
         sink(";\n")
+    }
+
+    /// `g` (the score, one decimal) and `b` (its band) once an entry is graded; nothing before.
+    static func grade(_ score: Double?, _ j: inout JSONWriter) {
+        guard let score else { return }
+        j.number("g", Progress.roundScore(score))
+        j.string("b", ScoreBand(score: score).rawValue)
     }
 }
