@@ -234,6 +234,14 @@ import Testing
         #expect(svg.contains("on track: 3") && svg.contains("at risk: 1"))
     }
 
+    @Test func theStatusBarCountsOutdatedObjectivesAWorseStatusHides() {
+        // Three objectives at risk, one of them with an outdated key result: the bar shows what is
+        // shown, the words count the hidden outdated one.
+        let svg = StatusDistributionChart.svg([.atRisk: 3], outdated: 1, labels: Self.labels, id: "s") ?? ""
+        #expect(svg.contains("at risk: 3") && svg.contains("outdated: 1"))
+        #expect(!svg.contains("url(#s-p-outdated)"))  // no segment for it: the bar adds up to the objectives
+    }
+
     @Test func scoresAreMeasuredAgainstTheirExpectation() throws {
         let rows = [
             ScoreChart.Row(title: "Committed", url: "c", score: 0.8, expected: 1.0),

@@ -112,7 +112,11 @@ public final class SiteModel: @unchecked Sendable {
 
     /// The status-distribution chart of period `p`.
     public func statusChart(period p: PeriodIndex) -> String {
-        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p.raw)") }
+        chart {
+            StatusDistributionChart.svg(
+                figures[p].statusCounts, outdated: figures[p].distribution.outdated, labels: labels,
+                id: "status-\(p.raw)")
+        }
     }
 
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
