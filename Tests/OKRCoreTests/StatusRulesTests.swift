@@ -259,4 +259,24 @@ import Testing
         #expect(
             plain.inPriorityOrder([ObjectiveIndex(1), ObjectiveIndex(0)]) == [ObjectiveIndex(1), ObjectiveIndex(0)])
     }
+
+    @Test func statusMovesSayWhenOnlyTimePassed() throws {
+        // Window (11-08, 11-15]: expected 0.418 → 0.495.
+        let still = R.objective("still", team: "marketing", [Self.called("a", [("2026-11-05", 33, nil)])])
+        let moved = R.objective(
+            "moved", team: "marketing", aligns: ["c#kr1"],
+            [Self.called("a", [("2026-11-01", 20, nil), ("2026-11-10", 50, nil)])])
+        let company = R.objective("c", [KeyResult(id: "kr1", title: "t", kind: .children)])
+        let (org, _) = r.resolve([still, moved, company])
+        let changes = Changes.compute(org)
+        func move(_ id: String) throws -> Changes.StatusMove {
+            try #require(changes.objectiveMoves.first { org.objectives[$0.objective].id == id }, "\(id) moved")
+        }
+        #expect(try move("still").from == .onTrack && move("still").to == .atRisk && move("still").timeOnly)
+        #expect(try move("moved").from == .atRisk && move("moved").to == .onTrack && !move("moved").timeOnly)
+        // A children key result moved by a supporter's check-in did not move by time alone.
+        #expect(try !move("c").timeOnly)
+        let krMoves = changes.keyResultMoves.map { (org.objectives[$0.objective].id, $0.timeOnly) }
+        #expect(krMoves.contains { $0 == ("still", true) } && krMoves.contains { $0 == ("c", false) })
+    }
 }

@@ -33,8 +33,8 @@ import Testing
         #expect(changes.newObjectives.map(id) == ["fresh"])
         // "slipping" had no check-in this week: time passing alone moved it; "fresh" and "growth" were
         // checked in.
-        #expect(changes.objectiveMoves.map(\.byTimeAlone) == [false, true])
-        #expect(changes.keyResultMoves.map(\.byTimeAlone) == [false, false, true])
+        #expect(changes.objectiveMoves.map(\.timeOnly) == [false, true])
+        #expect(changes.keyResultMoves.map(\.timeOnly) == [false, false, true])
     }
 
     @Test func theStatusAWeekAgoUsesTheCheckInsKnownThen() throws {

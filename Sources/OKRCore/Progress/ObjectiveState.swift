@@ -10,10 +10,10 @@ public struct KeyResultState: Sendable {
     /// `status:` ends an earlier call. Check-ins derived from git history never carry a call.
     public var ownerStatus: Status?
     /// Whether the spec's "outdated" condition holds, whatever status is shown: a metric in a period
-    /// open at the as-of date, with check-ins, not done (neither computed nor called done), whose
-    /// newest check-in is more than `stale_after_days` before the as-of date. A worse computed status
-    /// never hides it here (``computedStatus`` is `outdated` only when no `done` outranks it, an owner's
-    /// call may replace it), so counts of outdated key results can include every one.
+    /// open at the as-of date, with check-ins, not done (neither by progress nor by the owner's call),
+    /// whose newest check-in is more than `stale_after_days` before the as-of date. An owner's call
+    /// may show another status, and an objective shows a worse key result's status; counts of
+    /// outdated items still include this one (see ``StatusDistribution``).
     public var isStale: Bool
     /// The end-of-period score, `nil` while the period runs.
     public var score: Double?

@@ -8,8 +8,8 @@ extension IncrementalBuilder {
     func affectedPages(
         _ m: SiteModel, previousModel old: SiteModel, details newDetails: IndexedArray<ObjectiveIndex, Int>,
         oldDetails: IndexedArray<ObjectiveIndex, Int>,
-        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>,
-        oldRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>
+        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, RollUp>>,
+        oldRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, RollUp>>
     ) -> (PageID) -> Bool {
         let org = m.org
         let signatures = m.components.summarySignatures

@@ -13,8 +13,13 @@ public enum StatusDistributionChart {
         return order.map { ($0, width * Double(counts[$0] ?? 0) / Double(total)) }
     }
 
-    /// The chart, or `nil` when there are no objectives.
-    public static func svg(_ counts: [Status: Int], labels: ChartLabels, id: String) -> String? {
+    /// The chart, or `nil` when there are no objectives. Segments show the status shown; `outdated`,
+    /// when given, is the count of outdated objectives shown or hidden by a worse status
+    /// (``StatusDistribution/outdated``), which the description gives for outdated so that it never
+    /// says 0 while one exists.
+    public static func svg(
+        _ counts: [Status: Int], outdated: Int? = nil, labels: ChartLabels, id: String
+    ) -> String? {
         let parts = segments(counts)
         guard !parts.isEmpty else { return nil }
         let f = labels.format
@@ -44,7 +49,9 @@ public enum StatusDistributionChart {
             }
             x += w
         }
-        let words = order.map { "\(t["status_\($0.rawValue)"]): \(f.integer(counts[$0] ?? 0))" }
+        let words = order.map {
+            "\(t["status_\($0.rawValue)"]): \(f.integer($0 == .outdated ? outdated ?? counts[$0] ?? 0 : counts[$0] ?? 0))"
+        }
         return svg.render(
             width: width, height: 22, title: t["status_distribution"], description: words.joined(separator: ", ") + ".",
             className: "chart distribution", idPrefix: id)

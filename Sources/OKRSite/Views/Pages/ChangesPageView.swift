@@ -38,7 +38,7 @@ public struct ChangesPageView: PageView {
                 v.changes.objectiveMoves.prefix(shown).map {
                     StatusMoveView(
                         site: v.site, summary: ObjectiveSummaryView(site: v.site, $0.objective), from: $0.from,
-                        to: $0.to, byTimeAlone: $0.byTimeAlone)
+                        to: $0.to, byTimeAlone: $0.timeOnly)
                 }
             },
             .flag("has_moves", "whether any objective's status moved") { !$0.changes.objectiveMoves.isEmpty },
@@ -53,7 +53,7 @@ public struct ChangesPageView: PageView {
                     move.keyResult.map {
                         KeyResultMoveView(
                             site: v.site, objective: move.objective, keyResult: $0, from: move.from, to: move.to,
-                            byTimeAlone: move.byTimeAlone)
+                            byTimeAlone: move.timeOnly)
                     }
                 }
             },
