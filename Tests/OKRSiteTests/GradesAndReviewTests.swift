@@ -1,8 +1,9 @@
 import Foundation
 import OKRCore
-import OKRSite
 import OKRTestSupport
 import Testing
+
+@testable import OKRSite
 
 /// One status story on every page: a closed period shows grades, not live statuses (rings, the map,
 /// search), and an open period lists what is at risk or off track for the review.
@@ -83,5 +84,31 @@ import Testing
         let period = try result.text("periods/2026-Q3.html")
         #expect(period.contains("Verteilung der Bewertungen"))
         #expect(!period.contains("status=at-risk"))
+    }
+
+    @Test func subTeamsWithTheMostToTalkAboutComeFirst() throws {
+        // Marketing (tree order first) is on track; Vertrieb is off track: the review starts there.
+        let fixture = try SiteFixture(
+            Fixtures.site([
+                "m.md": Fixtures.objective("m", team: "marketing"),
+                "s.md": Fixtures.objective(
+                    "s", team: "sales",
+                    keyResults: """
+                          - id: kr1
+                            title: Leads
+                            start: 0
+                            target: 100
+                            current: 5
+
+                        """),
+            ]))
+        let m = try fixture.model()
+        let page = TeamPageView(m, try #require(m.org.teams.index["company"]))
+        guard case .items(let n) = page.field("subteams") else { Issue.record("no subteams"); return }
+        #expect(n == 2)
+        let html = try fixture.build().text("teams/company.html")
+        let sales = try #require(html.range(of: "href=\"teams/sales.html\">Vertrieb</a> <span"))
+        let marketing = try #require(html.range(of: "href=\"teams/marketing.html\">Marketing</a> <span"))
+        #expect(sales.lowerBound < marketing.lowerBound)
     }
 }

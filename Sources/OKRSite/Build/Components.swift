@@ -91,7 +91,10 @@ public final class Components: @unchecked Sendable {
     public func distributionHTML(_ d: StatusDistribution) -> String {
         guard !d.isEmpty else { return "" }
         let labels = site.labels
-        return "<span class=\"distribution\"><span aria-hidden=\"true\">\(HTML.escape(labels.countsShort(d)))</span>"
+        // The stacked bar and the icons with counts are for the eye; the words are for screen readers.
+        let bar = site.chart { DistributionBar.svg(d, labels: labels) }
+        return
+            "<span class=\"distribution\"><span aria-hidden=\"true\">\(bar)\(HTML.escape(labels.countsShort(d)))</span>"
             + "<span class=\"visually-hidden\">\(HTML.escape(labels.countsWords(d)))</span></span>"
     }
 

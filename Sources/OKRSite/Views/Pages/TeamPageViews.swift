@@ -189,8 +189,17 @@ public struct TeamPageView: PageView {
             .html("description", "its description, rendered from Markdown") { v in
                 v.site.org.teams.teams[v.team].description.map { v.site.markdown.html($0, headingOffset: 1) } ?? ""
             },
-            .list("subteams", "its sub-teams with their roll-ups") { v in
-                v.site.org.teams.children[v.team].map { TeamEntryView(site: v.site, team: $0) }
+            .list(
+                "subteams",
+                "its sub-teams with their objectives counted by status, the most to talk about first (more off "
+                    + "track, then at risk, then outdated); teams without objectives last, in tree order"
+            ) { v in
+                let entries = v.site.org.teams.children[v.team].map { TeamEntryView(site: v.site, team: $0) }
+                return entries.enumerated().sorted { a, b in
+                    let (da, db) = (a.element.distribution, b.element.distribution)
+                    if da.isEmpty != db.isEmpty { return !da.isEmpty }
+                    return da != db ? da < db : a.offset < b.offset
+                }.map(\.element)
             },
             .flag("has_subteams", "whether it has sub-teams") { !$0.site.org.teams.children[$0.team].isEmpty },
             .flag("has_comparison", "whether the sub-teams' comparison is drawn") { $0.comparison != nil },
