@@ -111,4 +111,15 @@ import Testing
         let marketing = try #require(html.range(of: "href=\"teams/marketing.html\">Marketing</a> <span"))
         #expect(sales.lowerBound < marketing.lowerBound)
     }
+
+    @Test func aTeamPageCountsItsOwnObjectivesAndLinksToItsFilteredList() throws {
+        let (fixture, result) = try build()
+        defer { withExtendedLifetime(fixture) {} }
+        let page = try result.text("teams/social-media.html")
+        #expect(page.contains("eigene Ziele im aktuellen Zeitraum"))
+        #expect(
+            page.contains(
+                "<a class=\"count\" href=\"teams/social-media.html?status=on-track&amp;period=2026-Q4#team-objectives\">"
+            ))
+    }
 }

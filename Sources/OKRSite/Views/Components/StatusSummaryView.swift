@@ -16,6 +16,8 @@ public struct StatusSummaryView: TemplateView {
     let listAnchor: String
     /// What the chart's ids start with (unique on the page).
     let chartID: String
+    /// Filters every link adds (`period=2026-Q4` on a team page, whose list holds every period).
+    var extraQuery = ""
 
     /// Whether the period is over: grades instead of statuses.
     public var graded: Bool { site.org.periods[period].isClosed(asOf: site.org.asOf) }
@@ -38,7 +40,8 @@ public struct StatusSummaryView: TemplateView {
 
     /// The filtered list's link for `statuses`: `periods/2026-Q4.html?status=at-risk,off-track#byteam`.
     public func url(_ statuses: [Status]) -> String {
-        listPage + "?status=" + statuses.map(\.rawValue).joined(separator: ",") + listAnchor
+        listPage + "?status=" + statuses.map(\.rawValue).joined(separator: ",")
+            + (extraQuery.isEmpty ? "" : "&" + extraQuery) + listAnchor
     }
 
     public static let schema = ViewSchema<StatusSummaryView>(

@@ -117,6 +117,29 @@ public struct TeamPageView: PageView {
     /// order, with how many.
     public var supporters: [SupporterTeamView] { cache.get.supporters }
 
+    /// Its own objectives of the current period counted by status (grades once graded), linking to the
+    /// list filtered by each; `nil` without own objectives in the current period.
+    public var statusSummary: StatusSummaryView? {
+        guard let p = site.org.currentPeriod else { return nil }
+        let own = site.figures[p].byTeam[team]
+        guard !own.isEmpty else { return nil }
+        return StatusSummaryView(
+            site: site, period: p, objectives: own, listPage: site.routes.team(team), listAnchor: "#team-objectives",
+            chartID: "team-status", extraQuery: "period=" + site.org.periods[p].id)
+    }
+
+    /// Its sub-teams, the most to talk about first (more off track, then at risk, then outdated); teams
+    /// without objectives in the current period last; ties in tree order.
+    public var subteams: [TeamEntryView] {
+        let entries = site.org.teams.children[team].map { TeamEntryView(site: site, team: $0) }
+        let distributions = entries.map(\.distribution)
+        return entries.indices.sorted { a, b in
+            let (da, db) = (distributions[a], distributions[b])
+            if da.isEmpty != db.isEmpty { return !da.isEmpty }
+            return da != db ? da < db : a < b
+        }.map { entries[$0] }
+    }
+
     private static func periods(_ m: SiteModel, _ t: TeamIndex) -> [PeriodObjectivesView] {
         periodOrder(m).compactMap { p in
             let own = m.figures[p].byTeam[t]
@@ -193,18 +216,16 @@ public struct TeamPageView: PageView {
                 "subteams",
                 "its sub-teams with their objectives counted by status, the most to talk about first (more off "
                     + "track, then at risk, then outdated); teams without objectives last, in tree order"
-            ) { v in
-                let entries = v.site.org.teams.children[v.team].map { TeamEntryView(site: v.site, team: $0) }
-                return entries.enumerated().sorted { a, b in
-                    let (da, db) = (a.element.distribution, b.element.distribution)
-                    if da.isEmpty != db.isEmpty { return !da.isEmpty }
-                    return da != db ? da < db : a.offset < b.offset
-                }.map(\.element)
-            },
+            ) { $0.subteams },
             .flag("has_subteams", "whether it has sub-teams") { !$0.site.org.teams.children[$0.team].isEmpty },
             .flag("has_comparison", "whether the sub-teams' comparison is drawn") { $0.comparison != nil },
             .html("comparison", "the sub-teams' roll-ups compared (SVG)") { $0.comparison?.chart ?? "" },
             .html("comparison_table", "the comparison's data table") { $0.comparison?.table ?? "" },
+            .optional(
+                "status_summary",
+                "its own objectives of the current period counted by status (grades once graded), each count a "
+                    + "link to the list below filtered by it"
+            ) { $0.statusSummary },
             .list("periods", "its objectives per period, the current period first") { $0.periods },
             .flag("has_objectives", "whether it has objectives") { !$0.periods.isEmpty },
             .list("contributes", "what it contributes to in the current period") { $0.contributes },
