@@ -72,9 +72,9 @@ AXE_FAILING = {"serious", "critical"}
 AXE_DISABLED = {}
 
 
-# In the page: the document's width against the window's, and every element whose overflow hides text
+# In the page: the document's width against the window's, every element whose overflow hides text
 # (scrollWidth or scrollHeight beyond its box by more than 1 px) or cuts it with an ellipsis that no
-# title repeats. Screen-reader-only elements (1 px boxes, `.visually-hidden`) are hidden by design.
+# title repeats, and every box but the map's that scrolls sideways inside the page. Screen-reader-only elements (1 px boxes, `.visually-hidden`) are hidden by design.
 LAYOUT_JS = """
 var out = {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, clipped: []};
 var all = document.body.getElementsByTagName('*');
@@ -84,6 +84,14 @@ for (var i = 0; i < all.length && out.clipped.length < 5; i++) {
   var s = getComputedStyle(e);
   var hides = /hidden|clip/.test(s.overflowX + ' ' + s.overflowY);
   var ellipsis = s.textOverflow === 'ellipsis' && !e.title;
+  // A box that scrolls sideways inside the page hides its right part just the same; only the
+  // alignment map (a drawing) may.
+  var scrolls = /auto|scroll/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1 && !e.closest('.map-wrap');
+  if (scrolls) {
+    out.clipped.push(e.tagName.toLowerCase() + '.' + (typeof e.className === 'string' ? e.className : '') +
+      ' scrolls sideways: ' + e.scrollWidth + ' px in ' + e.clientWidth);
+    continue;
+  }
   if (!hides && !ellipsis) continue;
   if (e.clientWidth <= 1 || e.clientHeight <= 1) continue;
   if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) {
