@@ -74,7 +74,8 @@ AXE_DISABLED = {}
 
 # In the page: the document's width against the window's, every element whose overflow hides text
 # (scrollWidth or scrollHeight beyond its box by more than 1 px) or cuts it with an ellipsis that no
-# title repeats, and every box but the map's that scrolls sideways inside the page. Screen-reader-only elements (1 px boxes, `.visually-hidden`) are hidden by design.
+# title repeats, every box but the map's that scrolls sideways inside the page, and anything that
+# sticks out of its card. Screen-reader-only elements (1 px boxes, `.visually-hidden`) are hidden by design.
 LAYOUT_JS = """
 var out = {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, clipped: []};
 var all = document.body.getElementsByTagName('*');
@@ -111,6 +112,23 @@ for (var j = 0; j < all.length && wide.length < 3; j++) {
   }
 }
 out.wide = wide;
+// Nothing sticks out of its card (a badge pushed past the border reads as broken even when the page
+// does not scroll): the first 200 cards, every element inside.
+var cards = document.querySelectorAll('.card');
+for (var c = 0; c < cards.length && c < 200 && out.clipped.length < 5; c++) {
+  var box = cards[c].getBoundingClientRect();
+  if (!box.width) continue;
+  var inner = cards[c].getElementsByTagName('*');
+  for (var k = 0; k < inner.length; k++) {
+    var ir = inner[k].getBoundingClientRect();
+    if (ir.width && (ir.right > box.right + 1 || ir.left < box.left - 1)) {
+      out.clipped.push(inner[k].tagName.toLowerCase() + '.' + (typeof inner[k].className === 'string' ? inner[k].className : '') +
+        ' sticks out of its card by ' + Math.round(Math.max(ir.right - box.right, box.left - ir.left)) + ' px: ' +
+        (inner[k].textContent || '').trim().slice(0, 40));
+      break;
+    }
+  }
+}
 return out;
 """
 
