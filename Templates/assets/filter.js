@@ -4,7 +4,7 @@
      result hides behind a worse status); team, period and owner are selects. The choice lives in the
      URL, so a filtered list can be shared: periods/2026-Q4.html?status=at-risk,off-track&team=marketing
      (docs/search.md). Changing a filter rewrites the URL with history.replaceState.
-   - The cascade's "open all" / "close all" buttons.
+   - The cascade's "open all" / "close all" buttons; print opens every collapsed part.
    - The alignment map scrolls so that its top (the company objectives) is in view. */
 (function () {
   "use strict";
@@ -115,6 +115,17 @@
       });
     });
     controls.hidden = false;
+  });
+
+  /* Print opens every collapsed part (the stylesheet does where the browser lets it), and closes
+     them again afterwards. */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    each(document.querySelectorAll("details:not([open])"), function (d) { d.open = true; openedForPrint.push(d); });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
   });
 
   /* The alignment map: wider than a phone, drawn with the company objectives centred on top. Scroll

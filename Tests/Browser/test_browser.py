@@ -456,13 +456,42 @@ class Checks:
         assert any(l.endswith("help.html") for l in links), links
 
     def test_no_page_scrolls_sideways_or_clips_text_at_any_width(self):
-        problems = self.layout_problems(self.base, DEMO_PAGES)
+        # And a 4K wall display (3840 px at 100 %), where the wide-screen rules take over.
+        problems = self.layout_problems(self.base, DEMO_PAGES, widths=WIDTHS + [3840])
         assert not problems, "\n  " + "\n  ".join(problems)
 
-    def layout_problems(self, base, pages, axe=False):
+    def test_print_gives_a_clean_a4_handout_of_team_and_period_pages(self):
+        # A4 less 12 mm margins each side is 186 mm: 703 CSS px.
+        try:
+            self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": 703, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+            for page in ("teams/marketing.html", "periods/2026-Q4.html", "cascade/2026-Q4.html"):
+                self.d.get(self.base + page)
+                for css in (".site-header nav", ".site-search", "form.filters", ".switcher", ".tree-controls"):
+                    assert not self.visible(css), (page, css, "printed")
+                r = self.d.execute_script(LAYOUT_JS)
+                assert r["scrollWidth"] <= 703 and not r["clipped"], (page, r)
+                cards = self.d.find_elements(By.CSS_SELECTOR, ".card")
+                assert all(c.value_of_css_property("break-inside") == "avoid" for c in cards), page
+            # Collapsed parts of the cascade print open.
+            # (checkVisibility, not is_displayed(): Selenium calls anything in a closed <details> hidden;
+            # on screen the same call finds these parts invisible.)
+            shown = self.d.execute_script("""
+              var inner = document.querySelectorAll('#cascade-tree li.node li.node > details:not([open]) > .krs');
+              return [inner.length, Array.prototype.filter.call(inner, function (e) {
+                return e.checkVisibility(); }).length];""")
+            assert shown[0] and shown[0] == shown[1], f"collapsed cascade parts do not print: {shown}"
+            pdf = self.d.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+            assert pdf["data"], "no PDF"
+        finally:
+            self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def layout_problems(self, base, pages, axe=False, widths=WIDTHS):
         problems = []
         try:
-            for width in WIDTHS:
+            for width in widths:
                 self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
                 for name, page in pages:
