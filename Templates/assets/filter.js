@@ -117,8 +117,8 @@
     controls.hidden = false;
   });
 
-  /* Print opens every collapsed part (the stylesheet does where the browser lets it), and closes
-     them again afterwards. */
+  /* Print opens every collapsed part (current browsers hide a closed <details>' content in a way
+     the stylesheet cannot undo), and closes them again afterwards. */
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
     each(document.querySelectorAll("details:not([open])"), function (d) { d.open = true; openedForPrint.push(d); });

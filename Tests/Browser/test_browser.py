@@ -474,11 +474,12 @@ class Checks:
                 assert r["scrollWidth"] <= 703 and not r["clipped"], (page, r)
                 cards = self.d.find_elements(By.CSS_SELECTOR, ".card")
                 assert all(c.value_of_css_property("break-inside") == "avoid" for c in cards), page
-            # Collapsed parts of the cascade print open.
-            # (checkVisibility, not is_displayed(): Selenium calls anything in a closed <details> hidden;
-            # on screen the same call finds these parts invisible.)
+            # Collapsed parts of the cascade print open (the script opens them before printing; emulated
+            # print media fires no beforeprint, so the test does).
+            self.d.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+            # (checkVisibility, not is_displayed(): Selenium calls anything in a closed <details> hidden.)
             shown = self.d.execute_script("""
-              var inner = document.querySelectorAll('#cascade-tree li.node li.node > details:not([open]) > .krs');
+              var inner = document.querySelectorAll('#cascade-tree li.node li.node > details > .krs');
               return [inner.length, Array.prototype.filter.call(inner, function (e) {
                 return e.checkVisibility(); }).length];""")
             assert shown[0] and shown[0] == shown[1], f"collapsed cascade parts do not print: {shown}"
