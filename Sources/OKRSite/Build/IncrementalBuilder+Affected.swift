@@ -53,7 +53,7 @@ extension IncrementalBuilder {
             case .person(let i): return people.contains(i)
             case .health, .changes: return healthChanged
             case .teams: return rollUpChanged || linesChanged
-            case .people, .notFound: return false
+            case .people, .notFound, .help: return false
             case .home, .cascade, .cascadePart, .map, .periods, .period, .search: return linesChanged
             }
         }

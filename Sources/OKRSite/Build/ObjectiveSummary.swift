@@ -78,6 +78,9 @@ public final class ObjectiveSummary: Sendable {
         filterAttributes =
             " data-f-team=\"\(HTML.escape(teamID))\" data-f-status=\"\(state.status.rawValue)\""
             + " data-f-owner=\"\(HTML.escape(org.owner(of: o) ?? ""))\" data-f-period=\"\(HTML.escape(periodID))\""
+            // An outdated key result behind a worse status: the "outdated" filter finds it all the same.
+            + (state.status != .outdated && state.keyResults.contains { $0.status == .outdated }
+                ? " data-f-outdated=\"true\"" : "")
     }
 
     /// "met" when a score reaches what the type expects (1.0 committed, 0.7 aspirational), else "below".
