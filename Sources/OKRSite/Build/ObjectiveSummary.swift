@@ -78,8 +78,9 @@ public final class ObjectiveSummary: Sendable {
         filterAttributes =
             " data-f-team=\"\(HTML.escape(teamID))\" data-f-status=\"\(state.status.rawValue)\""
             + " data-f-owner=\"\(HTML.escape(org.owner(of: o) ?? ""))\" data-f-period=\"\(HTML.escape(periodID))\""
-            // An outdated key result behind a worse status: the "outdated" filter finds it all the same.
-            + (state.status != .outdated && state.keyResults.contains { $0.status == .outdated }
+            // An outdated key result behind a worse status or an owner's call: the "outdated" filter finds
+            // it all the same, as the outdated counts count it.
+            + (state.status != .outdated && state.hasStaleKeyResult
                 ? " data-f-outdated=\"true\"" : "")
     }
 

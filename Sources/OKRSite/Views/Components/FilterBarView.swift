@@ -48,12 +48,10 @@ public struct FilterBarView: TemplateView {
                     FilterView.Option(value: org.periods[$0].id, label: org.periods[$0].id)
                 }
             case .status:
-                // "outdated" is offered when any key result is, even behind a worse status.
-                var present = Set(objectives.map { org.states[$0].status })
-                if objectives.contains(where: { o in org.states[o].keyResults.contains { $0.status == .outdated } }) {
-                    present.insert(.outdated)
-                }
-                options = Status.allCases.filter(present.contains).map {
+                // Every status is offered, present or not: status counts elsewhere link to the list
+                // filtered by any of them, and a shared link must find its checkbox. "Outdated" also
+                // finds objectives whose outdated key result hides behind a worse status.
+                options = Status.allCases.reversed().map {
                     FilterView.Option(value: $0.rawValue, label: m.t["status_\($0.rawValue)"])
                 }
             case .owner:

@@ -99,6 +99,7 @@ public struct StatusCountView: TemplateView {
             .html("status_html", "the status badge") { $0.statusView.site.components.statusHTML($0.statusView.status) },
             .number("count", "how many objectives have it") { $0.count },
             .text("url", "the list filtered by this status") { $0.url },
+            .flag("has_url", "whether the count links to the filtered list (not when it is 0)") { $0.count > 0 },
         ])
 }
 
