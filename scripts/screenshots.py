@@ -29,7 +29,13 @@ PAGES = [  # (file name, page, width, dark mode)
     ("home-dark", "index.html", 1280, True),
     ("changes", "changes.html", 1280, False),
     ("search", "search/index.html?q=linkedin", 1280, False),
+    ("help", "help.html", 1280, False),
 ]
+# Every screen size (issue 14): the main page kinds on a phone (390 px) and a laptop (1366 px).
+for _name, _page in [("home", "index.html"), ("objective", "objectives/social-media-reichweite-q4.html"),
+                     ("team", "teams/marketing.html"), ("period", "periods/2026-Q4.html"),
+                     ("health", "health/2026-Q4.html"), ("help", "help.html")]:
+    PAGES += [(f"{_name}-390", _page, 390, False), (f"{_name}-1366", _page, 1366, False)]
 CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
     ("chart-progress-bars", "objectives/social-media-reichweite-q4.html", "table.krs", 0),
     ("chart-rings-cascade", "cascade/2026-Q4.html", "ul.cascade", 0),

@@ -71,10 +71,18 @@
     meta.className = "meta";
     meta.textContent = " " + parts.join(" · ");
     li.appendChild(meta);
-    if (e.s && data.status[e.s]) {
-      var badge = document.createElement("span");
+    var badge = null;
+    if (e.g && data.grade && data.grade[e.b]) {
+      // A closed period's items show their grade, as every page does.
+      badge = document.createElement("span");
+      badge.className = "grade band-" + e.b;
+      badge.textContent = data.grade.label + " " + e.g + " · " + data.grade[e.b];
+    } else if (e.s && data.status[e.s]) {
+      badge = document.createElement("span");
       badge.className = "status s-" + e.s;
       badge.textContent = data.status[e.s];
+    }
+    if (badge) {
       li.appendChild(document.createTextNode(" "));
       li.appendChild(badge);
     }

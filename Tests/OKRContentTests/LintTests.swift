@@ -271,6 +271,15 @@ import Testing
             "2026-10-20", "40 days", "stale_after_days (14)")
     }
 
+    @Test func okr008FiresWhenAnOwnersCallHidesTheOutdatedKeyResult() throws {
+        let krs =
+            Self.keyResult("kr1", checkins: [("2026-10-20", 0.7)]).replacingOccurrences(
+                of: "confidence: 0.7 }", with: "confidence: 0.7, status: on-track }")
+            + Self.keyResult("kr2", checkins: [])
+        try expectHint(
+            Self.site(["a.md": Self.objective("a", keyResults: krs)]), "OKR008", at: a, 7, 5, "\"kr1\"", "40 days")
+    }
+
     @Test func okr008IsSilentForRecentCheckinsAndClosedPeriods() throws {
         let recent = Self.keyResult("kr1", checkins: [("2026-11-23", 0.7)]) + Self.keyResult("kr2", checkins: [])
         let old = Self.keyResult("kr1", checkins: [("2026-07-20", 0.7)]) + Self.keyResult("kr2", checkins: [])

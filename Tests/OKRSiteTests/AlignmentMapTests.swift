@@ -27,7 +27,7 @@ import Testing
         let m = try #require(org.objectiveIndex["m"])
         let layout = AlignmentMap.layout(
             org, period: try #require(org.objectivePeriod[c]), objectives: [c, m], rollUp: [],
-            teamURL: { "t\($0.raw)" }, objectiveURL: { "o\($0.raw)" }, teamStatus: { _ in .onTrack })
+            distribution: [], teamURL: { "t\($0.raw)" }, objectiveURL: { "o\($0.raw)" })
         #expect(!layout.teams)
         // Nodes are numbered in the order the objectives are given.
         let (cNode, mNode) = (0, 1)

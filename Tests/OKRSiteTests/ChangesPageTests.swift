@@ -31,6 +31,10 @@ import Testing
             }
                 == ["fresh#0 off-track→on-track", "growth#0 at-risk→on-track", "slipping#0 on-track→at-risk"])
         #expect(changes.newObjectives.map(id) == ["fresh"])
+        // "slipping" had no check-in this week: time passing alone moved it; "fresh" and "growth" were
+        // checked in.
+        #expect(changes.objectiveMoves.map(\.timeOnly) == [false, true])
+        #expect(changes.keyResultMoves.map(\.timeOnly) == [false, false, true])
     }
 
     @Test func theStatusAWeekAgoUsesTheCheckInsKnownThen() throws {
@@ -53,11 +57,13 @@ import Testing
         let page = try result.text("changes.html")
         #expect(page.contains("<h1>Was ist neu</h1>"))
         #expect(page.contains("Check-ins und Statuswechsel vom 23.11.2026 bis 29.11.2026."))
-        #expect(page.contains("<td>40\u{A0}Leads → 60\u{A0}Leads</td>"))
-        #expect(page.contains("<td>25.11.2026</td>"))
+        #expect(page.contains("<td data-label=\"Änderung\">40\u{A0}Leads → 60\u{A0}Leads</td>"))
+        #expect(page.contains("<td data-label=\"Datum\">25.11.2026</td>"))
         #expect(page.contains("Messe &lt;Hannover&gt; &amp; Co"))
         #expect(page.contains("href=\"objectives/growth.html#kr-leads\""))
         #expect(page.contains("Ziele mit neuem Status"))
+        #expect(page.contains("<span class=\"cause by-time\">durch Zeitablauf: kein Check-in in diesen sieben Tagen"))
+        #expect(page.contains("<span class=\"cause\">nach einem Check-in dieser Woche</span>"))
         #expect(page.contains("<a href=\"objectives/slipping.html\">Objective slipping</a>"))
         #expect(page.contains("Neue Ziele"))
         #expect(page.contains("href=\"feed.xml\""))
@@ -74,7 +80,7 @@ import Testing
         let page = try result.text("changes.html")
         #expect(page.contains("<h1>What changed</h1>"))
         #expect(page.contains("Check-ins and status changes from Nov 23, 2026 to Nov 29, 2026."))
-        #expect(page.contains("<td>40\u{A0}Leads → 60\u{A0}Leads</td>"))
+        #expect(page.contains("<td data-label=\"Change\">40\u{A0}Leads → 60\u{A0}Leads</td>"))
         #expect(page.contains("Objectives whose status changed"))
         #expect(page.contains("New objectives"))
         #expect(try result.text("feed.xml").contains("<title>Objective slipping: On track → At risk</title>"))

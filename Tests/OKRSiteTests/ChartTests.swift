@@ -201,19 +201,26 @@ import Testing
                 == "\(SVG.n(BurnUpChart.x(Day(iso: "2026-11-29")!, period: Self.q4))),\(SVG.n(BurnUpChart.y(0.55)))")
     }
 
-    @Test func teamComparisonIsSortedAndProportional() throws {
+    @Test func teamComparisonIsSortedWorstFirstAndProportional() throws {
         let bars = [
-            TeamComparisonChart.Bar(label: "B", url: "b", progress: 0.3, status: .atRisk, count: 2),
-            TeamComparisonChart.Bar(label: "A", url: "a", progress: 0.8, status: .onTrack, count: 4),
+            TeamComparisonChart.Bar(
+                label: "A", url: "a", progress: 0.8,
+                distribution: StatusDistribution([(.onTrack, false), (.onTrack, false)])),
+            TeamComparisonChart.Bar(
+                label: "B", url: "b", progress: 0.3,
+                distribution: StatusDistribution([(.atRisk, false), (.atRisk, true)])),
         ]
         let svg = try #require(TeamComparisonChart.svg(bars, expected: 0.5, labels: Self.labels, id: "c"))
         let labels = Self.attribute("text-anchor", ofClass: "label", in: svg)
         #expect(labels.count == 2)
-        #expect(svg.range(of: ">A<")!.lowerBound < svg.range(of: ">B<")!.lowerBound)  // highest first
+        #expect(svg.range(of: ">B<")!.lowerBound < svg.range(of: ">A<")!.lowerBound)  // worst first
         let widths = Self.attribute("width", ofClass: "fill", in: svg).compactMap(Double.init)
         let track = Double(Self.attribute("width", ofClass: "track", in: svg)[0])!
-        #expect(abs(widths[0] / track - 0.8) < 0.01 && abs(widths[1] / track - 0.3) < 0.01)
-        #expect(svg.contains("● on track") && svg.contains("▲ at risk"))  // status in words, not colour only
+        #expect(abs(widths[0] / track - 0.3) < 0.01 && abs(widths[1] / track - 0.8) < 0.01)
+        // No team status from a mean: a neutral bar, the objectives counted by status (hidden outdated too).
+        #expect(!svg.contains("s-at-risk") && !svg.contains("s-on-track") && svg.contains("fill neutral"))
+        #expect(svg.contains("▲ 2 · ◷ 1") && svg.contains("● 2"))
+        #expect(svg.contains("2 at risk, 1 outdated"))
     }
 
     @Test func statusDistributionSegmentsAreProportional() {
@@ -225,6 +232,14 @@ import Testing
         let svg = StatusDistributionChart.svg([.onTrack: 3, .atRisk: 1], labels: Self.labels, id: "s") ?? ""
         #expect(svg.contains("pattern"))  // at-risk is hatched, not only coloured
         #expect(svg.contains("on track: 3") && svg.contains("at risk: 1"))
+    }
+
+    @Test func theStatusBarCountsOutdatedObjectivesAWorseStatusHides() {
+        // Three objectives at risk, one of them with an outdated key result: the bar shows what is
+        // shown, the words count the hidden outdated one.
+        let svg = StatusDistributionChart.svg([.atRisk: 3], outdated: 1, labels: Self.labels, id: "s") ?? ""
+        #expect(svg.contains("at risk: 3") && svg.contains("outdated: 1"))
+        #expect(!svg.contains("url(#s-p-outdated)"))  // no segment for it: the bar adds up to the objectives
     }
 
     @Test func scoresAreMeasuredAgainstTheirExpectation() throws {
@@ -250,7 +265,11 @@ import Testing
         let table = CheckinTable.html(kr, checkins: points, labels: Self.labels)
         let bars =
             TeamComparisonChart.svg(
-                [TeamComparisonChart.Bar(label: evil, url: "u\"><script>", progress: 0.5, status: .onTrack, count: 1)],
+                [
+                    TeamComparisonChart.Bar(
+                        label: evil, url: "u\"><script>", progress: 0.5,
+                        distribution: StatusDistribution([(.onTrack, false)]))
+                ],
                 expected: nil,
                 labels: Self.labels, id: "c") ?? ""
         let scores =

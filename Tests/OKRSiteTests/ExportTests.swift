@@ -117,7 +117,7 @@ enum WeekFixture {
             leads
                 == "2026-Q4,marketing,Marketing,growth,Objective growth,Jan Becker,aspirational,off-track,0.45,,"
                 + "leads,\"Leads, \"\"qualified\"\" ones\",metric,0,100,60,Leads,1,,0.6,on-track,,0.8,2026-11-25,"
-                + "objectives/growth.html")
+                + "objectives/growth.html,on-track,,")
     }
 
     @Test func csvNeutralisesFormulasButKeepsNegativeNumbers() throws {

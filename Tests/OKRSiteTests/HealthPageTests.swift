@@ -92,7 +92,10 @@ import Testing
     @Test func outdatedKeyResultsAreListed() throws {
         let page = try build().text("health/2026-Q4.html")
         #expect(page.contains("<a href=\"objectives/a.html#kr-kr1\">Stale leads</a>"))
-        #expect(page.contains("<td>20.10.2026</td><td class=\"num\">40 Tage</td>"))
+        #expect(
+            page.contains(
+                "<td data-label=\"Letzter Check-in\">20.10.2026</td><td class=\"num\" data-label=\"Alter\">40 Tage</td>"
+            ))
         #expect(!page.contains("Fresh leads</a>"))
     }
 

@@ -155,6 +155,45 @@ import Testing
         #expect(try String(contentsOfFile: out + "/objectives/q3.html", encoding: .utf8).contains("objectives/v.html"))
     }
 
+    @Test func ownersCallsAndPrioritiesStayInStep() throws {
+        var files = Self.files
+        files["content/objectives/k.md"] = Fixtures.objective(
+            "k", team: "sales", extra: "aligns_to: c\n",
+            keyResults: """
+                  - id: kr1
+                    title: Zahl
+                    start: 0
+                    target: 10
+                    checkins:
+                      - { date: 2026-11-23, value: 7, note: Auftrag verloren }
+
+                """)
+        let fixture = try SiteFixture(files)
+        let builder = IncrementalBuilder(options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
+        let out = builder.output
+        #expect(try builder.build().succeeded)
+        func edit(_ path: String, _ from: String, _ to: String) throws {
+            let text = try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8)
+            #expect(text.contains(from), "\(path): \(from)")
+            try fixture.write(path, text.replacingOccurrences(of: from, with: to))
+        }
+        // The owner's call changes no number: the objective, its team's counts, the company's page.
+        try edit("content/objectives/k.md", "note: Auftrag verloren", "note: Auftrag verloren, status: off-track")
+        let call = try builder.build()
+        #expect(call.succeeded && !call.full)
+        try expectSameAsFullBuild(fixture, out)
+        #expect(
+            try String(contentsOfFile: out + "/data/okrs.json", encoding: .utf8).contains(
+                "\"owner_status\":\"off-track\""))
+        // A priority reorders the team's and the period's lists.
+        try edit("content/objectives/v.md", "aligns_to: c#kr2\n", "aligns_to: c#kr2\npriority: 1\n")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+        try edit("content/objectives/v.md", "priority: 1\n", "")
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+    }
+
     @Test func aTemplateChangeRendersEverything() throws {
         let fixture = try SiteFixture(Self.files)
         try fixture.write("Templates/404.mustache", "{{<base}}{{$main}}<h1>Weg</h1>{{/main}}{{/base}}\n")

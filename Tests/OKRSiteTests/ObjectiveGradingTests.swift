@@ -108,8 +108,10 @@ import Testing
     @Test func theLatestConfidenceCarriesItsDate() throws {
         let page = try build().text("objectives/new.html")
         // The newest check-in (23.11.) has no confidence: the table shows 0,6 from 02.11.
-        #expect(page.contains("<td class=\"num\">0,6<span class=\"sub\">am 02.11.2026</span></td>"))
-        #expect(page.contains("<td>23.11.2026</td>"))
+        #expect(
+            page.contains(
+                "<td class=\"num\" data-label=\"Zuversicht\">0,6<span class=\"sub\">am 02.11.2026</span></td>"))
+        #expect(page.contains("<td data-label=\"Letzter Check-in\">23.11.2026</td>"))
     }
 
     @Test func theExportCarriesOriginLinksAndTheRetroOnceClosed() throws {

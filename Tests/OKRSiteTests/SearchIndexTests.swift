@@ -74,6 +74,23 @@ import Testing
         #expect((index["status"] as? [String: String])?["on-track"] == "Auf Kurs")
     }
 
+    @Test func gradedEntriesCarryTheirScoreAndBand() throws {
+        let result = try SiteFixture(Self.files).build()
+        let index = try Self.index(result)
+        let entries = try #require(index["e"] as? [[String: Any]])
+        // Q3 is closed on 2026-11-29: graded (progress 0.5 → 0.5, yellow); Q4 runs: no grade.
+        let q3 = try #require(entries.first { $0["u"] as? String == "objectives/q3-goal.html" })
+        // The grade replaces the live status: formatted as pages show it, no `s`.
+        #expect(q3["g"] as? String == "0,5" && q3["b"] as? String == "yellow" && q3["s"] == nil)
+        let q3kr = try #require(
+            entries.first { ($0["i"] as? Int).map { entries[$0]["u"] as? String } == "objectives/q3-goal.html" })
+        #expect(q3kr["g"] as? String == "0,5" && q3kr["b"] as? String == "yellow" && q3kr["s"] == nil)
+        let q4 = try #require(entries.first { $0["u"] as? String == "objectives/company-goal.html" })
+        #expect(q4["g"] == nil && q4["b"] == nil && q4["s"] as? String != nil)
+        let grade = try #require(index["grade"] as? [String: String])
+        #expect(grade["label"] == "Bewertung" && grade["green"] == "grün" && grade.count == 4)
+    }
+
     @Test func confidentialObjectivesAndDraftsAreNotInTheIndex() throws {
         let fixture = try SiteFixture(Self.files)
         let result = try fixture.build()
@@ -144,10 +161,9 @@ import Testing
         #expect(team.contains("data-filter-for=\"team-objectives\""))
         #expect(team.contains("<option value=\"2026-Q4\">2026-Q4</option><option value=\"2026-Q3\">2026-Q3</option>"))
         #expect(team.contains("<div class=\"f-item\" data-f-team=\"marketing\""))
-        // A list with one objective gets no bar and no script.
+        // A list with one objective gets no bar (the script, on every page, finds nothing to do).
         let q3 = try result.text("periods/2026-Q3.html")
         #expect(!q3.contains("class=\"filters\""))
-        #expect(!q3.contains("assets/filter."))
         #expect(q3.contains("data-f-period=\"2026-Q3\""))
     }
 

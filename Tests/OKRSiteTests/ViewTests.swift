@@ -55,8 +55,13 @@ private func viewSite() throws -> SiteFixture {
         #expect(row.text("current_cell") == "5.390")
         #expect(row.text("progress_pct") == "39\u{A0}%")
         #expect(row.subLabel == "Kennzahl · Follower")
-        // The latest confidence, with its day: 0.65 is shown as 0,7 (one decimal), dated 20.11.
-        #expect(row.confidence == "0,7")
+        // The latest confidence exactly as written (0.65, not rounded to 0,7), with its day.
+        #expect(row.confidence == "0,65")
+        // Start → current / target in one line, the unit once at the end.
+        #expect(row.valueLine == "5.000 → 5.390 / 6.000\u{A0}Follower")
+        // The newest check-in's note is shown, not hidden in the history.
+        #expect(row.latestNote == "Messe")
+        #expect(row.flag("has_last_note") == true)
         #expect(row.text("confidence_as_of") == "am 20.11.2026")
         #expect(row.text("last_checkin_cell") == "20.11.2026")
         #expect(row.hasTrend)
@@ -118,13 +123,31 @@ private func viewSite() throws -> SiteFixture {
 }
 
 @Suite struct TeamAndPersonViewTests {
+    @Test func aTeamContributesWithEveryObjectiveThatAlignsUpwardEvenToTheSameParent() throws {
+        // Two social-media objectives align to the same marketing key result: both show as "via".
+        let fixture = try SiteFixture(
+            Fixtures.site([
+                "company.md": Fixtures.objective("company-goal"),
+                "marketing.md": Fixtures.objective(
+                    "marketing-reach", team: "marketing", extra: "aligns_to: company-goal#kr1\n"),
+                "social-a.md": Fixtures.objective(
+                    "social-a", team: "social-media", extra: "aligns_to: marketing-reach#kr1\n"),
+                "social-b.md": Fixtures.objective(
+                    "social-b", team: "social-media", extra: "aligns_to: marketing-reach#kr1\n"),
+            ]))
+        let m = try fixture.model()
+        let page = TeamPageView(m, try #require(m.org.teams.index["social-media"]))
+        #expect(page.contributes.map(\.summary.summary.title) == ["Objective marketing-reach"])
+        #expect(page.contributes[0].via.map(\.summary.title) == ["Objective social-a", "Objective social-b"])
+    }
+
     @Test func aTeamPageListsWhatItContributesToAndWhoSupportsIt() throws {
         let fixture = try viewSite()
         let m = try fixture.model()
         let marketing = try #require(m.org.teams.index["marketing"])
         let page = TeamPageView(m, marketing)
         #expect(page.contributes.map(\.summary.summary.title) == ["Objective company-goal"])
-        #expect(page.contributes[0].via.summary.title == "Objective marketing-reach")
+        #expect(page.contributes[0].via.map(\.summary.title) == ["Objective marketing-reach"])
         #expect(page.supporters.map(\.link.name) == ["Social Media"])
         #expect(page.supporters[0].text("count_label") == "1 Ziel")
         #expect(page.periods.map(\.header.period) == [try #require(m.org.periodIndex["2026-Q4"])])

@@ -5,7 +5,7 @@ public enum ObjectiveReader {
     /// The fields of an objective's front matter.
     public static let objectiveFields = [
         "id", "title", "team", "owner", "period", "aligns_to", "type", "visibility", "draft", "tags",
-        "key_results", "score", "origin", "continues", "retro", "lint",
+        "key_results", "score", "origin", "continues", "retro", "lint", "priority",
     ]
     /// The fields of a `lint:` setting (in an objective and in `okrportal.yml`).
     public static let lintFields = ["ignore"]
@@ -14,7 +14,9 @@ public enum ObjectiveReader {
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "checkins", "done", "due", "score",
     ]
     /// The fields of a check-in.
-    public static let checkinFields = ["date", "value", "confidence", "note"]
+    public static let checkinFields = ["date", "value", "confidence", "note", "status"]
+    /// The largest `priority:` accepted (1 is the most important).
+    public static let maxPriority = 1_000_000
 
     /// Limits beyond which a file is surely a mistake (a pasted log, a generated dump), reported as
     /// errors instead of building pages nobody can read.
@@ -109,6 +111,7 @@ public enum ObjectiveReader {
         objective.draft = f.bool("draft", &diagnostics) ?? false
         let draft = objective.draft
         objective.tags = f.strings("tags", &diagnostics).map(\.0)
+        objective.priority = f.integer("priority", in: 1...maxPriority, &diagnostics)
         objective.score = f.number("score", &diagnostics)
         objective.scoreLocation = f.location(of: "score")
         objective.keyResultsLocation = f.location(of: "key_results") ?? f.location
@@ -246,10 +249,11 @@ public enum ObjectiveReader {
         }
         let confidence = f.number("confidence", &diagnostics)
         let note = f.string("note", &diagnostics)
+        let status = f.choice("status", Status.allCases.map(\.rawValue), &diagnostics).flatMap(Status.init(rawValue:))
         guard let date, kind != .metric || value != nil else { return nil }
         return CheckIn(
             date: date, value: value, confidence: confidence, note: note, mark: f.mark,
-            confidenceMark: f.mark(of: "confidence"))
+            confidenceMark: f.mark(of: "confidence"), status: status)
     }
 
     /// The common check-in `{ date: 2026-10-05, value: 5120, confidence: 0.7 }` read without a

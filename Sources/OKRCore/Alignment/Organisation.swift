@@ -101,4 +101,18 @@ public struct Organisation: Sendable {
     public func whyChain(of objective: ObjectiveIndex) -> [AlignmentEdge] {
         graph.whyChain(of: objective) { isPublished[$0] }
     }
+
+    /// `objectives` in the order of their `priority:` (1 first), those without one after those with
+    /// one; equal priorities, and objectives without, keep their order in `objectives`. The order of a
+    /// team's objectives in a period, and of a period's objectives within each team.
+    public func inPriorityOrder(_ objectives: some Sequence<ObjectiveIndex>) -> [ObjectiveIndex] {
+        let list = Array(objectives)
+        // Without any priority nothing moves: the common case costs one pass.
+        guard list.contains(where: { self.objectives[$0].priority != nil }) else { return list }
+        return list.enumerated().sorted { a, b in
+            let pa = self.objectives[a.element].priority ?? Int.max
+            let pb = self.objectives[b.element].priority ?? Int.max
+            return (pa, a.offset) < (pb, b.offset)
+        }.map(\.element)
+    }
 }

@@ -26,7 +26,11 @@ extension Resolver {
                         .map(\.element)
                 }
                 var state = KeyResultState(
-                    progress: 0, status: .onTrack, score: nil, current: nil, checkins: known, contributors: [])
+                    progress: 0, computedStatus: .onTrack, ownerStatus: nil, isStale: false, score: nil, current: nil,
+                    checkins: known, contributors: [])
+                // The owner's call stands only while it is the newest check-in's: a newer check-in without
+                // `status:` ends it.
+                state.ownerStatus = known.last?.status
                 switch kr.kind {
                 case .metric:
                     let newest = known.last { $0.value != nil }
@@ -45,15 +49,19 @@ extension Resolver {
                         state.progress = Progress.metric(start: s, target: t, current: c)
                     }
                     let staleDays = open ? known.last.map { $0.date.days(to: asOf) } : nil
-                    state.status = Progress.status(
+                    state.isStale =
+                        Progress.isStale(
+                            progress: state.progress, staleDays: staleDays, staleAfterDays: config.staleAfterDays)
+                        && state.ownerStatus != .done
+                    state.computedStatus = Progress.status(
                         progress: state.progress, expected: expected, staleDays: staleDays,
                         staleAfterDays: config.staleAfterDays)
                 case .milestone:
                     state.progress = kr.done ? 1 : 0
                     if let due = kr.due ?? period?.end {
-                        state.status = Progress.milestoneStatus(done: kr.done, due: due, asOf: asOf)
+                        state.computedStatus = Progress.milestoneStatus(done: kr.done, due: due, asOf: asOf)
                     } else {
-                        state.status = kr.done ? .done : .onTrack
+                        state.computedStatus = kr.done ? .done : .onTrack
                     }
                 case .children:
                     var contributors: [ObjectiveIndex] = []
@@ -71,7 +79,7 @@ extension Resolver {
                         let sum = contributors.reduce(0.0) { $0 + (states[$1]?.progress ?? 0) }
                         state.progress = Progress.clamp(sum / Double(contributors.count))
                     }
-                    state.status = Progress.status(
+                    state.computedStatus = Progress.status(
                         progress: state.progress, expected: expected, staleDays: nil,
                         staleAfterDays: config.staleAfterDays)
                 }

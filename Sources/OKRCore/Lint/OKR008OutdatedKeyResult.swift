@@ -1,5 +1,6 @@
 /// OKR008: a key result's newest check-in is recent. Fires for what the portal shows as "outdated": a
-/// metric in a running period whose newest check-in is older than `stale_after_days`.
+/// metric in a running period whose newest check-in is older than `stale_after_days`, also when an
+/// owner's call shows another status (``KeyResultState/isStale``): a call needs fresh numbers too.
 public enum OKR008OutdatedKeyResult: LintRule {
     public static let id = "OKR008"
     public static let title = "key results are checked in regularly"
@@ -12,7 +13,7 @@ public enum OKR008OutdatedKeyResult: LintRule {
         var findings: [LintFinding] = []
         for o in context.current {
             let objective = org.objectives[o]
-            for (k, ks) in org.states[o].keyResults.indexed() where ks.status == .outdated {
+            for (k, ks) in org.states[o].keyResults.indexed() where ks.isStale {
                 guard let last = ks.latestCheckin else { continue }
                 let kr = objective.keyResults[k]
                 findings.append(

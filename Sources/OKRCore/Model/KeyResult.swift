@@ -14,6 +14,11 @@ public struct CheckIn: Sendable, Hashable {
     public var date: Day
     /// The metric's value that day (metrics only).
     public var value: Double?
+    /// The owner's call (`status:`): the status the owner gives the key result with this check-in when
+    /// the numbers lag reality; `nil` when the check-in gives none. A check-in derived from git history
+    /// never carries one. One byte, declared here to sit in the padding after `value`'s optional tag, so
+    /// a check-in takes no more memory than without it.
+    public var status: Status?
     /// How confident the owner is to reach the target, 0…1.
     public var confidence: Double?
     /// What happened.
@@ -32,7 +37,7 @@ public struct CheckIn: Sendable, Hashable {
     /// ``HistoryMerge``).
     public init(
         date: Day, value: Double? = nil, confidence: Double? = nil, note: String? = nil,
-        mark: Mark = Mark(), confidenceMark: Mark? = nil, revision: Int? = nil
+        mark: Mark = Mark(), confidenceMark: Mark? = nil, revision: Int? = nil, status: Status? = nil
     ) {
         self.date = date
         self.value = value
@@ -41,6 +46,8 @@ public struct CheckIn: Sendable, Hashable {
         self.mark = mark
         self.confidenceMark = confidenceMark
         self.revision = revision.map { Int32(clamping: $0) } ?? -1
+        // Derived check-ins never carry a call: a commit changes numbers, it says nothing about them.
+        self.status = revision == nil ? status : nil
     }
 
     /// For a check-in derived from git history, the index of the commit it comes from in its

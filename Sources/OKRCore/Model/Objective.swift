@@ -76,6 +76,10 @@ public struct Objective: Sendable {
     public var keyResultsLocation: SourceLocation
     /// Whether `key_results` was written but could not be read (already reported by the reader).
     public var keyResultsUnreadable = false
+    /// Its rank among its team's objectives of the period (`priority:`): 1 is the most important.
+    /// Lists of a team's or a period's objectives put lower numbers first, then objectives without
+    /// one (see ``Organisation/inPriorityOrder(_:)``).
+    public var priority: Int?
     /// A hand-set end-of-period score (0…1).
     public var score: Double?
     /// Where `score` is written.

@@ -37,6 +37,11 @@ public struct Changes: Sendable {
         public var from: Status
         /// The status at the as-of date.
         public var to: Status
+        /// Whether only time passing moved it: no check-in in the window on the key result (on a
+        /// `children` key result: none on any objective that counts for it, at any depth); for an
+        /// objective, none on any of its key results so counted. Pages say "time passed, no
+        /// check-in" instead of leaving readers to look for one.
+        public var timeOnly: Bool = false
     }
 
     /// The day before the window (exclusive): as-of − days.
@@ -62,19 +67,30 @@ public struct Changes: Sendable {
         let since = org.asOf.adding(days: -days)
         var result = Changes(since: since, asOf: org.asOf)
         let before = org.states(asOf: since)
+        // Whether an objective had a check-in in the window, itself or below a children key result.
+        var touched = IndexedArray<ObjectiveIndex, Bool>(repeating: false, count: org.objectives.count)
+        func keyResultTouched(_ o: ObjectiveIndex, _ k: KeyResultIndex) -> Bool {
+            let state = org.states[o].keyResults[k]
+            return state.checkins.contains { $0.date > since } || state.contributors.contains { touched[$0] }
+        }
+        for o in org.graph.contributorsFirst() {
+            touched[o] = org.objectives[o].keyResults.indices.contains { keyResultTouched(o, $0) }
+        }
         for o in org.objectives.indices where org.isPublished[o] {
             let now = org.states[o]
             let then = before[o]
             if then.status != now.status {
                 result.objectiveMoves.append(
-                    StatusMove(objective: o, keyResult: nil, from: then.status, to: now.status))
+                    StatusMove(objective: o, keyResult: nil, from: then.status, to: now.status, timeOnly: !touched[o]))
             }
             var first: Day?
             for (k, kr) in org.objectives[o].keyResults.indexed() {
                 let state = now.keyResults[k]
                 if then.keyResults[k].status != state.status {
                     result.keyResultMoves.append(
-                        StatusMove(objective: o, keyResult: k, from: then.keyResults[k].status, to: state.status))
+                        StatusMove(
+                            objective: o, keyResult: k, from: then.keyResults[k].status, to: state.status,
+                            timeOnly: !keyResultTouched(o, k)))
                 }
                 if let d = state.checkins.first?.date, first.map({ d < $0 }) ?? true { first = d }
                 var previous = kr.start

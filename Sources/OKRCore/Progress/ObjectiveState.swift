@@ -2,8 +2,19 @@
 public struct KeyResultState: Sendable {
     /// Progress in [0, 1].
     public var progress: Double
-    /// Status at the as-of date.
-    public var status: Status
+    /// The status the spec's rules give the numbers (progress against expected, milestone due date,
+    /// outdated check-ins), whatever the owner says.
+    public var computedStatus: Status
+    /// The owner's call: the `status:` of the newest check-in known at the as-of date (latest date; on
+    /// a tie, the later one in the file). `nil` when that check-in gives none: a newer check-in without
+    /// `status:` ends an earlier call. Check-ins derived from git history never carry a call.
+    public var ownerStatus: Status?
+    /// Whether the spec's "outdated" condition holds, whatever status is shown: a metric in a period
+    /// open at the as-of date, with check-ins, not done (neither by progress nor by the owner's call),
+    /// whose newest check-in is more than `stale_after_days` before the as-of date. An owner's call
+    /// may show another status, and an objective shows a worse key result's status; counts of
+    /// outdated items still include this one (see ``StatusDistribution``).
+    public var isStale: Bool
     /// The end-of-period score, `nil` while the period runs.
     public var score: Double?
     /// A metric's effective current value: `current:`, else the newest check-in's value, else `start`.
@@ -13,18 +24,27 @@ public struct KeyResultState: Sendable {
     /// For a `children` key result: the published objectives that count.
     public var contributors: [ObjectiveIndex]
 
+    /// The status that counts: the owner's call where there is one, else the computed status.
+    /// Objectives and every roll-up use it.
+    public var status: Status { ownerStatus ?? computedStatus }
+
     /// The newest known check-in.
     public var latestCheckin: CheckIn? { checkins.last }
 
     /// The newest known check-in that states a confidence.
     public var latestConfidence: CheckIn? { checkins.last { $0.confidence != nil } }
+
+    /// The check-in that made the owner's call (its date and note say when and why), `nil` without a
+    /// call. The call always comes from the newest check-in, so this is ``latestCheckin`` when there is
+    /// a call. (States computed without check-ins, see ``Organisation/states(asOf:)``, have none.)
+    public var ownerCall: CheckIn? { ownerStatus == nil ? nil : latestCheckin }
 }
 
 /// An objective's figures at the as-of date.
 public struct ObjectiveState: Sendable {
     /// Weighted mean progress of its key results.
     public var progress: Double
-    /// Its weakest key result's status.
+    /// Its weakest key result's status (the status that counts, owner's calls included).
     public var status: Status
     /// The end-of-period score, `nil` while the period runs.
     public var score: Double?
@@ -32,4 +52,11 @@ public struct ObjectiveState: Sendable {
     public var expected: Double
     /// One state per key result, in file order.
     public var keyResults: IndexedArray<KeyResultIndex, KeyResultState>
+
+    /// How many of its key results are outdated (``KeyResultState/isStale``), whether or not a worse
+    /// status hides it.
+    public var staleKeyResults: Int { keyResults.reduce(0) { $0 + ($1.isStale ? 1 : 0) } }
+
+    /// Whether any key result is outdated, shown or hidden: what counts of outdated objectives count.
+    public var hasStaleKeyResult: Bool { keyResults.contains { $0.isStale } }
 }

@@ -43,6 +43,15 @@ public enum Progress {
         return .offTrack
     }
 
+    /// Whether a metric is outdated by the spec's condition, whatever status a worse reading or an
+    /// owner's call shows: not done (progress < 1), and its newest check-in more than `staleAfterDays`
+    /// before the as-of date (`staleDays` as for ``status(progress:expected:staleDays:staleAfterDays:)``:
+    /// `nil` outside an open period or without check-ins).
+    public static func isStale(progress: Double, staleDays: Int?, staleAfterDays: Int) -> Bool {
+        guard let staleDays else { return false }
+        return progress < 1 - epsilon && staleDays > staleAfterDays
+    }
+
     /// The status of a milestone: done when done; else off-track once `asOf` is past `due`, on-track before.
     public static func milestoneStatus(done: Bool, due: Day, asOf: Day) -> Status {
         if done { return .done }

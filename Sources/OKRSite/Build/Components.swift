@@ -85,6 +85,19 @@ public final class Components: @unchecked Sendable {
     /// `partials/status` for a status.
     public func statusHTML(_ s: Status) -> String { status[s] ?? "" }
 
+    /// A group's objectives counted by status (a team, a period, a `children` key result's
+    /// supporters), for where a group would otherwise show a status of its own: icons and counts, with
+    /// the words for screen readers. Outdated counts those hidden by a worse status too.
+    public func distributionHTML(_ d: StatusDistribution) -> String {
+        guard !d.isEmpty else { return "" }
+        let labels = site.labels
+        // The stacked bar and the icons with counts are for the eye; the words are for screen readers.
+        let bar = site.chart { DistributionBar.svg(d, labels: labels) }
+        return
+            "<span class=\"distribution\"><span aria-hidden=\"true\">\(bar)\(HTML.escape(labels.countsShort(d)))</span>"
+            + "<span class=\"visually-hidden\">\(HTML.escape(labels.countsWords(d)))</span></span>"
+    }
+
     /// `partials/grade` for a score: the graded view's badge in place of the status.
     public func gradeHTML(_ score: Double) -> String {
         let tenths = Int(rounding: Progress.roundScore(score) * 10)

@@ -8,8 +8,8 @@ extension IncrementalBuilder {
     func affectedPages(
         _ m: SiteModel, previousModel old: SiteModel, details newDetails: IndexedArray<ObjectiveIndex, Int>,
         oldDetails: IndexedArray<ObjectiveIndex, Int>,
-        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>,
-        oldRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>>
+        rollUps newRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, RollUp>>,
+        oldRollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, RollUp>>
     ) -> (PageID) -> Bool {
         let org = m.org
         let signatures = m.components.summarySignatures
@@ -53,7 +53,7 @@ extension IncrementalBuilder {
             case .person(let i): return people.contains(i)
             case .health, .changes: return healthChanged
             case .teams: return rollUpChanged || linesChanged
-            case .people, .notFound: return false
+            case .people, .notFound, .help: return false
             case .home, .cascade, .cascadePart, .map, .periods, .period, .search: return linesChanged
             }
         }

@@ -30,7 +30,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var details: IndexedArray<ObjectiveIndex, Int> = []
     /// The detail signatures of the build in progress.
     var pendingDetails: IndexedArray<ObjectiveIndex, Int> = []
-    private var rollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, Double>> = []
+    /// Per period and team: the roll-up's mean progress and status distribution, as last built.
+    private var rollUps: IndexedArray<PeriodIndex, IndexedArray<TeamIndex, RollUp>> = []
     /// A hash of every file written, by path: a page whose bytes hash the same is not written again.
     var pageHashes: [String: Int] = [:]
     /// Each objective's JSON for `okrs.json`, by its detail signature.
@@ -115,7 +116,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 org, o, summary: newModel.components.summarySignatures[o],
                 history: newModel.history.isEmpty ? [] : newModel.history[o])
         }
-        let newRollUps = newModel.figures.mapIndexed { $0.rollUp.mapIndexed(\.progress) }
+        let newRollUps = newModel.figures.mapIndexed { f in
+            IndexedArray<TeamIndex, RollUp>(
+                f.rollUp.indices.map { RollUp(progress: f.rollUp[$0].progress, distribution: f.teamDistribution[$0]) })
+        }
         let pages = PageKinds.pages(in: newModel)
         let selected: [Page]
         if !full, let previousModel = model {
@@ -145,5 +149,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return Outcome(
             diagnostics: diagnostics.sorted, succeeded: true, full: full, rendered: selected.count, written: written,
             seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, pages: pages.count)
+    }
+}
+
+extension IncrementalBuilder {
+    /// What a team's entry shows of its roll-up: a change of either renders the team's pages again.
+    struct RollUp: Equatable {
+        /// Mean progress of the team's and its sub-teams' objectives.
+        var progress: Double
+        /// Their statuses, counted.
+        var distribution: StatusDistribution
     }
 }

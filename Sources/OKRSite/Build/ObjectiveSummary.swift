@@ -68,12 +68,20 @@ public final class ObjectiveSummary: Sendable {
                 progress: state.progress, expected: state.score == nil && m.isOpen(o) ? state.expected : nil,
                 status: state.status, labels: m.labels, band: state.score.map { ScoreBand(score: $0) })
         }
-        ring = m.chart { StatusRing.svg(progress: state.progress, status: state.status, labels: m.labels) }
+        ring = m.chart {
+            StatusRing.svg(
+                progress: state.progress, status: state.status, labels: m.labels,
+                band: state.score.map { ScoreBand(score: $0) })
+        }
         let teamID = org.objectiveTeam[o].map { org.teams.teams[$0].id } ?? ""
         let periodID = org.objectivePeriod[o].map { org.periods[$0].id } ?? ""
         filterAttributes =
             " data-f-team=\"\(HTML.escape(teamID))\" data-f-status=\"\(state.status.rawValue)\""
             + " data-f-owner=\"\(HTML.escape(org.owner(of: o) ?? ""))\" data-f-period=\"\(HTML.escape(periodID))\""
+            // An outdated key result behind a worse status or an owner's call: the "outdated" filter finds
+            // it all the same, as the outdated counts count it.
+            + (state.status != .outdated && state.hasStaleKeyResult
+                ? " data-f-outdated=\"true\"" : "")
     }
 
     /// "met" when a score reaches what the type expects (1.0 committed, 0.7 aspirational), else "below".

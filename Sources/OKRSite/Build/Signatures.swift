@@ -33,7 +33,9 @@ enum Signatures {
             h.combine(kr.done)
             h.combine(kr.due)
             h.combine(ks.progress)
-            h.combine(ks.status)
+            h.combine(ks.computedStatus)
+            h.combine(ks.ownerStatus)
+            h.combine(ks.isStale)
             h.combine(ks.score)
             h.combine(ks.latestCheckin?.date)
             h.combine(ks.latestConfidence?.confidence)
@@ -60,6 +62,7 @@ enum Signatures {
                 h.combine(c.value)
                 h.combine(c.confidence)
                 h.combine(c.note)
+                h.combine(c.status)
                 h.combine(c.revisionIndex.map { objective.revisions[$0] })
             }
         }
@@ -87,6 +90,8 @@ enum Signatures {
                 h.combine(e.keyResult)
             }
             h.combine(org.predecessor[o])
+            // Priorities order the lists of a team's and a period's objectives.
+            h.combine(objective.priority)
             h.combine(objective.keyResults.map(\.id))
             h.combine(objective.keyResults.map(\.kind))
         }

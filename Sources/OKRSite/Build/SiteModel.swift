@@ -110,28 +110,16 @@ public final class SiteModel: @unchecked Sendable {
         return result
     }
 
-    /// The status a roll-up of `progress` has in period `p` (same rule as a key result, no "outdated").
-    public func rollUpStatus(_ progress: Double, period p: PeriodIndex) -> Status {
-        Progress.status(
-            progress: progress, expected: org.periods[p].expected(asOf: org.asOf), staleDays: nil,
-            staleAfterDays: org.config.staleAfterDays)
-    }
-
-    /// The status-distribution chart of period `p`.
-    public func statusChart(period p: PeriodIndex) -> String {
-        chart { StatusDistributionChart.svg(figures[p].statusCounts, labels: labels, id: "status-\(p.raw)") }
-    }
-
     /// Bars comparing `teams`' roll-ups in period `p`, and their data table.
     public func teamComparison(_ teams: [TeamIndex], period p: PeriodIndex, id: String) -> (
         chart: String, table: String
     )? {
         guard drawCharts else { return nil }
         let bars = teams.filter { figures[p].rollUp[$0].count > 0 }.map { t -> TeamComparisonChart.Bar in
-            let (progress, count) = figures[p].rollUp[t]
+            let progress = figures[p].rollUp[t].progress
             return TeamComparisonChart.Bar(
                 label: org.teams.teams[t].name, url: routes.team(t), progress: progress,
-                status: rollUpStatus(progress, period: p), count: count)
+                distribution: figures[p].teamDistribution[t])
         }
         let expected = org.periods[p].contains(org.asOf) ? org.periods[p].expected(asOf: org.asOf) : nil
         guard let chart = TeamComparisonChart.svg(bars, expected: expected, labels: labels, id: id) else { return nil }

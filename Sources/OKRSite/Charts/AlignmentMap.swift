@@ -6,7 +6,8 @@ import OKRCore
 ///
 /// Up to ``objectiveLimit`` objectives the map shows objectives. Beyond that a readable objective map
 /// would need more width than any screen has, so it shows teams instead — each with its objective
-/// count and roll-up — down to ``teamDepthLimit`` levels below the company, edges weighted by how many
+/// count, mean progress and its objectives counted by status (a team has no status of its own, so its
+/// box has a neutral colour) — down to ``teamDepthLimit`` levels below the company, edges weighted by how many
 /// objectives of a team align to its parent team's objectives. The cascade and the team pages carry
 /// the rest.
 public enum AlignmentMap {
@@ -25,12 +26,16 @@ public enum AlignmentMap {
         public var url: String
         /// Progress 0…1.
         public var progress: Double
-        /// Status.
-        public var status: Status
+        /// An objective's status; `nil` for a team, which has none (its box is neutral).
+        public var status: Status?
+        /// A team's objectives counted by status; `nil` for an objective.
+        public var distribution: StatusDistribution? = nil
         /// The number of ports on the bottom edge (key results), at least 1.
         public var ports: Int
         /// Whether the node is a root that is not a company objective (drawn dashed).
         public var unaligned: Bool
+        /// Once graded (a closed period): the score, which replaces the live status in colour and words.
+        public var score: Double? = nil
     }
 
     /// One edge: from `child` (top) to `parent` (bottom, at `port` or the middle).
@@ -118,13 +123,15 @@ public enum AlignmentMap {
     /// The layout of period `p`'s published objectives (or teams, beyond the limit).
     public static func layout(
         _ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex],
-        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>, teamURL: (TeamIndex) -> String,
-        objectiveURL: (ObjectiveIndex) -> String, teamStatus: (Double) -> Status
+        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>,
+        distribution: IndexedArray<TeamIndex, StatusDistribution>, teamURL: (TeamIndex) -> String,
+        objectiveURL: (ObjectiveIndex) -> String
     ) -> Layout {
         if objectives.count <= objectiveLimit {
             return objectiveLayout(org, objectives: objectives, url: objectiveURL)
         }
-        return teamLayout(org, period: p, objectives: objectives, rollUp: rollUp, url: teamURL, status: teamStatus)
+        return teamLayout(
+            org, period: p, objectives: objectives, rollUp: rollUp, distribution: distribution, url: teamURL)
     }
 
     static func objectiveLayout(
@@ -139,7 +146,8 @@ public enum AlignmentMap {
                 Node(
                     title: org.objectives[o].title, subtitle: team, url: url(o), progress: org.states[o].progress,
                     status: org.states[o].status, ports: max(1, org.objectives[o].keyResults.count),
-                    unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root))
+                    unaligned: org.publishedParents(of: o).isEmpty && org.objectiveTeam[o] != org.teams.root,
+                    score: org.states[o].score))
         }
         var edges: [Edge] = []
         var children = [[(kr: KeyResultIndex?, child: Int)]](repeating: [], count: objectives.count)
@@ -173,8 +181,8 @@ public enum AlignmentMap {
 
     static func teamLayout(
         _ org: Organisation, period p: PeriodIndex, objectives: [ObjectiveIndex],
-        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>, url: (TeamIndex) -> String,
-        status: (Double) -> Status
+        rollUp: IndexedArray<TeamIndex, (progress: Double, count: Int)>,
+        distribution: IndexedArray<TeamIndex, StatusDistribution>, url: (TeamIndex) -> String
     ) -> Layout {
         let tree = org.teams
         let shown = tree.preorder.filter { tree.depth[$0] <= teamDepthLimit && rollUp[$0].count > 0 }
@@ -198,7 +206,9 @@ public enum AlignmentMap {
             nodes.append(
                 Node(
                     title: tree.teams[t].name, subtitle: "\(count)", url: url(t), progress: progress,
-                    status: status(progress), ports: 1, unaligned: false))
+                    status: nil,
+                    distribution: distribution.indices.contains(t) ? distribution[t] : StatusDistribution(),
+                    ports: 1, unaligned: false))
             if let parent = tree.parent[t], let pi = index[parent] {
                 children[pi].append(i)
                 edges.append(
@@ -280,7 +290,20 @@ public enum AlignmentMap {
         }
         for (i, node) in layout.nodes.enumerated() {
             let (x, y) = origin(layout, i)
-            let statusWords = t["status_\(node.status.rawValue)"]
+            let band = node.score.map { ScoreBand(score: $0) }
+            // A graded node shows its grade, as every page of a closed period does; a team shows its
+            // objectives counted by status, an objective its status.
+            let statusWords =
+                node.score.map {
+                    "\(t["score_label"]) \(f.decimal1($0)) · \(t["band_\(ScoreBand(score: $0).rawValue)"])"
+                }
+                ?? node.status.map { t["status_\($0.rawValue)"] }
+                ?? labels.countsWords(node.distribution ?? StatusDistribution())
+            let statusShort =
+                band != nil
+                ? "· \(statusWords)"
+                : node.status.map { "\(t["icon_\($0.rawValue)"]) \(statusWords)" }
+                    ?? labels.countsShort(node.distribution ?? StatusDistribution())
             svg.open("a", ["href": .text(node.url)])
             svg.element("title", [:], text: "\(node.title) – \(f.percent(node.progress)), \(statusWords)")
             svg.element(
@@ -292,7 +315,9 @@ public enum AlignmentMap {
             svg.element(
                 "rect",
                 [
-                    "class": "fill s-\(node.status.rawValue)", "x": .n(x), "y": .n(y), "width": "5",
+                    "class": band.map { "band-fill band-\($0.rawValue)" }
+                        ?? node.status.map { "fill s-\($0.rawValue)" } ?? "fill neutral",
+                    "x": .n(x), "y": .n(y), "width": "5",
                     "height": .n(nodeHeight), "rx": "2",
                 ])
             for (n, line) in wrap(node.title, width: 19, lines: 3).enumerated() {
@@ -307,7 +332,7 @@ public enum AlignmentMap {
                 text: TeamComparisonChart.truncated(sub, 22))
             svg.element(
                 "text", ["class": "node-sub", "x": .n(x + 10), "y": .n(y + 68)],
-                text: "\(f.percent(node.progress)) \(t["icon_\(node.status.rawValue)"]) \(statusWords)")
+                text: "\(f.percent(node.progress)) \(statusShort)")
             svg.close("a")
         }
         let description = t.format(

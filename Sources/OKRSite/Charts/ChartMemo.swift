@@ -55,4 +55,5 @@ extension ChartMemo.Key {
     static let confidenceFrame: UInt8 = 3
     static let progressBar: UInt8 = 4
     static let statusRing: UInt8 = 5
+    static let distributionBar: UInt8 = 6
 }

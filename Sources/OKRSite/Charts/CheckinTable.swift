@@ -3,7 +3,7 @@ import OKRCore
 /// The check-ins of a key result as a table: the data of its trend chart in a form every reader and
 /// screen reader can use. Rendered in Swift like the charts it accompanies, every cell escaped.
 public enum CheckinTable {
-    /// The table's HTML, newest check-in first. A check-in derived from git history says so in its note
+    /// The table's HTML, newest check-in first; an owner's call (`status:`) is named in the note cell. A check-in derived from git history says so in its note
     /// cell, with the commit's author from `revisions` (its objective's ``Objective/revisions``).
     public static func html(
         _ kr: KeyResult, checkins: [CheckIn], labels: ChartLabels, revisions: [Revision] = []
@@ -34,8 +34,15 @@ public enum CheckinTable {
                 out.raw("</td>")
             }
             out.raw("<td class=\"num\">")
-            out.text(c.confidence.map { labels.format.decimal1($0) } ?? "–")
+            // As written: a confidence of 0.65 is 0,65, not 0,7.
+            out.text(c.confidence.map { labels.format.number($0, maxDecimals: 4) } ?? "–")
             out.raw("</td><td>")
+            if let call = c.status {
+                // The owner's call made with this check-in, before the note that gives its reason.
+                out.raw("<span class=\"call\">")
+                out.text(t.format("checkin_call", ["status": labels.status(call)]))
+                out.raw("</span> ")
+            }
             out.text(note(c, kind: kr.kind, strings: t, revisions: revisions))
             out.raw("</td></tr>")
         }

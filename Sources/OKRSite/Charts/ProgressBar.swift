@@ -5,7 +5,7 @@ import OKRCore
 public enum ProgressBar {
     /// The bar's inline SVG.
     public static func svg(
-        progress: Double, expected: Double?, status: Status, labels: ChartLabels, band: ScoreBand? = nil
+        progress: Double, expected: Double?, status: Status?, labels: ChartLabels, band: ScoreBand? = nil
     ) -> String {
         // The bar is drawn from these numbers only (widths to 0.1, percentages whole), and a period's
         // bars share most of them: each distinct bar is drawn once per build. Each number is computed
@@ -16,7 +16,7 @@ public enum ProgressBar {
         let key = ChartMemo.Key(
             kind: ChartMemo.Key.progressBar, a: Int(rounding: p * 100 * 10) * 2 + (p > 0 ? 1 : 0),
             b: Int(rounding: p * 100),
-            c: (Status.allCases.firstIndex(of: status) ?? 0) * 8
+            c: (status.map { Status.allCases.firstIndex(of: $0) ?? 0 } ?? Status.allCases.count) * 8
                 + (band.map { ScoreBand.allCases.firstIndex(of: $0) ?? 0 } ?? -1) + 1,
             d: e.map { Int(rounding: $0 * 100 * 10) * 1000 + Int(rounding: $0 * 100) } ?? -1)
         return labels.memo.string(key) {
@@ -25,7 +25,7 @@ public enum ProgressBar {
     }
 
     private static func draw(
-        progress p: Double, expected: Double?, status: Status, labels: ChartLabels, band: ScoreBand?
+        progress p: Double, expected: Double?, status: Status?, labels: ChartLabels, band: ScoreBand?
     ) -> String {
         var svg = SVG()
         svg.element("rect", ["class": "track", "x": "0", "y": "1", "width": "100", "height": "6", "rx": "3"])
@@ -33,12 +33,17 @@ public enum ProgressBar {
             svg.element(
                 "rect",
                 [
-                    "class": band.map { "band-fill band-\($0.rawValue)" } ?? "fill s-\(status.rawValue)", "x": "0",
+                    "class": band.map { "band-fill band-\($0.rawValue)" } ?? status.map { "fill s-\($0.rawValue)" }
+                        ?? "fill neutral", "x": "0",
                     "y": "1", "width": .n(p * 100), "height": "6", "rx": "3",
                 ])
         }
-        var description = labels.strings.format(
-            "chart_progress_desc", ["progress": labels.format.percent(p), "status": labels.status(status)])
+        // Once graded the bar says its band; a group (a team) has no status: its bar is neutral and says
+        // only its progress.
+        var description =
+            band != nil || status != nil
+            ? StatusRing.description(progress: p, status: status ?? .onTrack, band: band, labels: labels)
+            : labels.strings.format("chart_progress_desc_plain", ["progress": labels.format.percent(p)])
         if let e = expected {
             let x = Attribute.n(Progress.clamp(e) * 100)
             svg.element(

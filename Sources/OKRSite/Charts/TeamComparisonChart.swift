@@ -1,7 +1,9 @@
 import OKRCore
 
-/// Sub-teams' progress as horizontal bars, sorted from the most to the least progressed, each with
-/// its status icon and words, and the period's expectation as a vertical line.
+/// Sub-teams' progress as horizontal bars in a neutral colour, sorted worst first by their objectives'
+/// statuses (``StatusDistribution``), each with its objectives counted by status, and the period's
+/// expectation as a vertical line. A team has no status of its own: a status from its mean progress
+/// would contradict its objectives.
 public enum TeamComparisonChart {
     /// One bar.
     public struct Bar: Sendable {
@@ -11,18 +13,17 @@ public enum TeamComparisonChart {
         public var url: String
         /// Progress 0…1.
         public var progress: Double
-        /// The roll-up's status.
-        public var status: Status
+        /// The statuses of the objectives the roll-up covers.
+        public var distribution: StatusDistribution
         /// How many objectives the roll-up covers.
-        public var count: Int
+        public var count: Int { distribution.total }
 
         /// Creates a bar.
-        public init(label: String, url: String, progress: Double, status: Status, count: Int) {
+        public init(label: String, url: String, progress: Double, distribution: StatusDistribution) {
             self.label = label
             self.url = url
             self.progress = progress
-            self.status = status
-            self.count = count
+            self.distribution = distribution
         }
     }
 
@@ -35,9 +36,12 @@ public enum TeamComparisonChart {
     /// The x of a progress value.
     public static func x(_ p: Double) -> Double { labelWidth + Progress.clamp(p) * (width - labelWidth - valueWidth) }
 
-    /// The bars sorted as drawn: progress descending, then name.
+    /// The bars sorted as drawn: worst distribution first, then progress descending, then name.
     public static func sorted(_ bars: [Bar]) -> [Bar] {
-        bars.sorted { ($0.progress, $1.label) > ($1.progress, $0.label) }
+        bars.sorted {
+            if $0.distribution != $1.distribution { return $0.distribution < $1.distribution }
+            return ($0.progress, $1.label) > ($1.progress, $0.label)
+        }
     }
 
     /// The chart, or `nil` without bars.
@@ -62,20 +66,18 @@ public enum TeamComparisonChart {
             svg.element(
                 "rect",
                 [
-                    "class": "fill s-\(bar.status.rawValue)", "x": .n(labelWidth), "y": .n(y + 6),
+                    "class": "fill neutral", "x": .n(labelWidth), "y": .n(y + 6),
                     "width": .n(x(bar.progress) - labelWidth), "height": "12", "rx": "2",
                 ])
             svg.element(
                 "text", ["class": "value", "x": .n(x(1) + 8), "y": .n(y + 16)],
-                text:
-                    "\(f.percent(bar.progress)) \(t["icon_\(bar.status.rawValue)"]) \(t["status_\(bar.status.rawValue)"])"
-            )
+                text: "\(f.percent(bar.progress)) \(labels.countsShort(bar.distribution))")
         }
         if let expected {
             let xx = Attribute.n(x(expected))
             svg.element("line", ["class": "expected", "x1": xx, "y1": "0", "x2": xx, "y2": .n(height)])
         }
-        let words = rows.map { "\($0.label): \(f.percent($0.progress)), \(t["status_\($0.status.rawValue)"])" }
+        let words = rows.map { "\($0.label): \(f.percent($0.progress)), \(labels.countsWords($0.distribution))" }
         var description = words.joined(separator: "; ") + "."
         if let expected { description += " " + t.format("chart_expected_desc", ["expected": f.percent(expected)]) }
         return svg.render(
@@ -91,7 +93,7 @@ public enum TeamComparisonChart {
             headers: [t["objective_team"], t["kr_progress"], t["kr_status"], t["figure_objectives"]],
             rows: sorted(bars).map {
                 [
-                    $0.label, labels.format.percent($0.progress), t["status_\($0.status.rawValue)"],
+                    $0.label, labels.format.percent($0.progress), labels.countsWords($0.distribution),
                     labels.format.integer($0.count),
                 ]
             }, numeric: [1, 3])

@@ -10,7 +10,7 @@ public enum OKRsCSV {
         "period", "team", "team_name", "objective_id", "objective_title", "objective_owner", "objective_type",
         "objective_status", "objective_progress", "objective_score", "kr_id", "kr_title", "kr_kind", "kr_start",
         "kr_target", "kr_current", "kr_unit", "kr_weight", "kr_done", "kr_progress", "kr_status", "kr_score",
-        "kr_confidence", "kr_last_checkin", "url",
+        "kr_confidence", "kr_last_checkin", "url", "kr_computed_status", "kr_owner_status", "objective_priority",
     ]
 
     /// The document. Only published objectives appear (no confidential ones, no unbuilt drafts), in
@@ -61,6 +61,10 @@ public enum OKRsCSV {
                 csv.number(s.latestConfidence?.confidence)
                 csv.text(s.latestCheckin?.date.iso)
                 csv.text(m.routes.objective(o))
+                // Added after `url` so that scripts reading the earlier columns by position keep working.
+                csv.text(s.computedStatus.rawValue)
+                csv.text(s.ownerStatus?.rawValue)
+                csv.number(objective.priority.map(Double.init))
                 csv.endRow()
             }
             if csv.text.utf8.count > 1 << 16 { csv.drain(to: sink) }

@@ -70,6 +70,8 @@ public enum OKRsJSON {
         j.string("period", objective.period)
         j.string("type", objective.type.rawValue)
         j.string("origin", objective.origin.rawValue)
+        // `priority:` as written (1 = most important), null when absent.
+        j.number("priority", objective.priority.map(Double.init))
         j.beginArray("aligns_to")
         for e in org.publishedParents(of: o) {
             let parent = org.objectives[e.parent]
@@ -118,7 +120,10 @@ public enum OKRsJSON {
             j.string("unit", kr.unit)
             j.number("weight", kr.weight)
             j.number("progress", rounded(s.progress))
+            // The status that counts (the owner's call where there is one), then both sides of it.
             j.string("status", s.status.rawValue)
+            j.string("computed_status", s.computedStatus.rawValue)
+            j.string("owner_status", s.ownerStatus?.rawValue)
             j.number("score", s.score)
             j.beginArray("checkins")
             for c in s.checkins {
@@ -127,6 +132,7 @@ public enum OKRsJSON {
                 if kr.kind == .metric { j.number("value", c.value) }
                 if let conf = c.confidence { j.number("confidence", conf) }
                 if let note = c.note { j.string("note", note) }
+                if let call = c.status { j.string("status", call.rawValue) }
                 if let r = c.revisionIndex, objective.revisions.indices.contains(r) {
                     // Derived from git history: which commit, by whom.
                     j.string("source", "git")

@@ -15,9 +15,15 @@ import OKRCore
 /// | `m` | team name | — (its objective's) | parent team's name | — |
 /// | `o` | owner | — (its objective's) | lead | — |
 /// | `p` | period | — (its objective's) | — | — |
-/// | `s` | status | status | — | — |
+/// | `s` | status (while its period runs) | status (while its period runs) | — | — |
+/// | `g` | score, formatted, once graded | score, formatted, once graded | — | — |
+/// | `b` | the score's band (`red`, `yellow`, `green`) once graded | the same | — | — |
 /// | `i` | — | index of its objective's entry | — | — |
 /// | `a` | — | anchor on the objective's page (`kr-ID`) | — | — |
+///
+/// A graded objective or key result (its period is over) carries `g` and `b` instead of `s`: a closed
+/// period shows grades, not live statuses, in search results as on every page. `grade` holds the words
+/// for the badge (`Bewertung`, and the bands' names).
 ///
 /// Confidential objectives and unbuilt drafts are not in it, nor are owners who own nothing else.
 /// Strings are escaped by ``JSONWriter`` (`<`, `>`, `&`, U+2028/9 too), so the text can never end a
@@ -51,6 +57,10 @@ public enum SearchIndex {
         j.beginObject("status")
         for s in Status.allCases { j.string(named: s.rawValue, m.t["status_\(s.rawValue)"]) }
         j.endObject()
+        j.beginObject("grade")
+        j.string("label", m.t["score_label"])
+        for b in ScoreBand.allCases { j.string(named: b.rawValue, m.t["band_\(b.rawValue)"]) }
+        j.endObject()
         j.beginArray("e")
         var count = 0
         for t in org.teams.preorder where org.teams.index[org.teams.teams[t].id] == t {
@@ -83,7 +93,7 @@ public enum SearchIndex {
             if let t = org.objectiveTeam[o] { j.string("m", org.teams.teams[t].name) }
             if let owner = org.owner(of: o), !owner.isEmpty { j.string("o", owner) }
             if let p = org.objectivePeriod[o] { j.string("p", org.periods[p].id) }
-            j.string("s", state.status.rawValue)
+            grade(state.score, status: state.status, m, &j)
             j.endObject()
             count += 1
             for (k, kr) in objective.keyResults.indexed() {
@@ -92,7 +102,7 @@ public enum SearchIndex {
                 j.string("t", kr.title)
                 j.number("i", Double(entry))
                 j.string("a", "kr-\(kr.id)")
-                j.string("s", state.keyResults[k].status.rawValue)
+                grade(state.keyResults[k].score, status: state.keyResults[k].status, m, &j)
                 j.endObject()
                 count += 1
             }
@@ -102,5 +112,15 @@ public enum SearchIndex {
         j.endObject()
         j.drain(to: sink)
         sink(";\n")
+    }
+
+    /// `g` and `b` once graded, else `s`.
+    private static func grade(_ score: Double?, status: Status, _ m: SiteModel, _ j: inout JSONWriter) {
+        if let score {
+            j.string("g", m.format.decimal1(score))
+            j.string("b", ScoreBand(score: score).rawValue)
+        } else {
+            j.string("s", status.rawValue)
+        }
     }
 }

@@ -13,7 +13,7 @@ public enum PageKinds {
     /// The registry.
     public static let all: [any PageKind.Type] = [
         HomePage.self, CascadePage.self, AlignmentMapPage.self, TeamPages.self, ObjectivePages.self, PeoplePages.self,
-        PeriodPages.self, HealthPage.self, ChangesPage.self, SearchPage.self, NotFoundPage.self,
+        PeriodPages.self, HealthPage.self, ChangesPage.self, SearchPage.self, HelpPage.self, NotFoundPage.self,
     ]
 
     /// Every page of the site.
@@ -108,6 +108,12 @@ enum ChangesPage: PageKind {
 enum SearchPage: PageKind {
     static func pages(in m: SiteModel) -> [Page] { [Page(m, .search, template: "search") { SearchPageView(m) }] }
     static var templates: [TemplateBinding] { [.view("search", SearchPageView.self, inside: PageFrame.self)] }
+}
+
+/// `help.html`: how to read the portal (``HelpPageView``).
+enum HelpPage: PageKind {
+    static func pages(in m: SiteModel) -> [Page] { [Page(m, .help, template: "help") { HelpPageView(m) }] }
+    static var templates: [TemplateBinding] { [.view("help", HelpPageView.self, inside: PageFrame.self)] }
 }
 
 /// `404.html`.

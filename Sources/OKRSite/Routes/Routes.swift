@@ -30,6 +30,8 @@ public enum PageID: Hashable, Sendable {
     case changes
     /// The search page.
     case search
+    /// How to read the portal: progress, expected, status, confidence, types, score.
+    case help
     /// The page web servers show for missing paths.
     case notFound
 }
@@ -67,6 +69,7 @@ public struct Routes: Sendable {
         case .health(let p): return "health/\(org.periods[p].id).html"
         case .changes: return "changes.html"
         case .search: return "search/index.html"
+        case .help: return "help.html"
         case .notFound: return "404.html"
         }
     }
@@ -90,6 +93,8 @@ public struct Routes: Sendable {
     public func keyResult(_ o: ObjectiveIndex, _ k: KeyResultIndex) -> String {
         objective(o) + "#kr-" + org.objectives[o].keyResults[k].id
     }
+    /// An entry of the help page (``HelpPageView``): `help.html#status-at-risk`, `help.html#expected`.
+    public func help(_ anchor: String) -> String { path(.help) + "#" + anchor }
     /// A team's page.
     public func team(_ t: TeamIndex) -> String { path(.team(t)) }
     /// A period's page.

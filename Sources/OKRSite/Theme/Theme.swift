@@ -117,7 +117,7 @@ public enum ThemeBindings {
         .view("partials/site-search", EmptyView.self),
         .view("partials/objective-line", ObjectiveLineView.self),
         .view("partials/objective-card", ObjectiveCardView.self),
-        .view("partials/cascade/node-open", ObjectiveSummaryView.self),
+        .view("partials/cascade/node-open", CascadeNodeView.self),
         .view("partials/cascade/node-link", CascadeLinkView.self),
         .view("partials/cascade/node-close", EmptyView.self),
         .view("partials/cascade/krs-open", EmptyView.self),

@@ -43,6 +43,12 @@ public struct PageFrame: TemplateView {
             .text("page_path", "the page's path from the site root") { $0.path },
             .text("section", "the navigation section the page belongs to") { $0.section },
             .text("css", "the stylesheet's path") { $0.site.theme.assetPaths["assets/style.css"] ?? "" },
+            .text("site_js", "the script of every page (`assets/filter.js`: list filters, the cascade's controls)") {
+                $0.site.theme.assetPaths["assets/filter.js"] ?? ""
+            },
+            .text("help_url", "the help page (`help.html`); its entries are anchors: `#status`, `#expected`, …") {
+                $0.site.routes.path(.help)
+            },
             .html("nav_html", "`partials/nav` rendered for the page's section") {
                 $0.site.components.navHTML($0.section)
             },

@@ -1,8 +1,10 @@
 import OKRCore
 
 /// The filter bar of a list of objectives (`partials/filters`): a `<select>` per key with the values
-/// that occur in the list, rendered hidden; `assets/filter.js` shows it and hides the items that do
-/// not match (each item carries `{{{filter_attrs}}}`). Without JavaScript every item shows.
+/// that occur in the list (checkboxes for statuses, several at once), rendered hidden;
+/// `assets/filter.js` shows it and hides the items that do not match (each item carries
+/// `{{{filter_attrs}}}`). The choice lives in the page's URL (`?status=at-risk,off-track&team=…`,
+/// docs/search.md), so a filtered list can be shared. Without JavaScript every item shows.
 ///
 /// Only the values of the page's own objectives become options, so a page's bytes grow with its list,
 /// never with the organisation.
@@ -46,8 +48,10 @@ public struct FilterBarView: TemplateView {
                     FilterView.Option(value: org.periods[$0].id, label: org.periods[$0].id)
                 }
             case .status:
-                let present = Set(objectives.map { org.states[$0].status })
-                options = Status.allCases.filter(present.contains).map {
+                // Every status is offered, present or not: status counts elsewhere link to the list
+                // filtered by any of them, and a shared link must find its checkbox. "Outdated" also
+                // finds objectives whose outdated key result hides behind a worse status.
+                options = Status.allCases.reversed().map {
                     FilterView.Option(value: $0.rawValue, label: m.t["status_\($0.rawValue)"])
                 }
             case .owner:
@@ -101,6 +105,9 @@ public struct FilterView: TemplateView {
         fields: [
             .text("key", "`team`, `period`, `status` or `owner`") { $0.key },
             .text("label", "the select's label") { $0.label },
+            .flag("multiple", "whether several values can be chosen at once (checkboxes: `status`)") {
+                $0.key == FilterBarView.Key.status.rawValue
+            },
             .list("options", "the values that occur in the list") { $0.options },
         ])
 }

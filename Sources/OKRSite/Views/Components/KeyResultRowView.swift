@@ -82,9 +82,52 @@ public struct KeyResultRowView: TemplateView {
         state.score.map { site.components.gradeHTML($0) } ?? site.components.statusHTML(state.status)
     }
 
-    /// The latest confidence, with one decimal.
+    /// The latest confidence exactly as written (`0,65`, not rounded to `0,7`).
     public var confidence: String? {
-        state.latestConfidence?.confidence.map { f.decimal1($0) }
+        state.latestConfidence?.confidence.map { f.number($0, maxDecimals: 4) }
+    }
+
+    /// The figures in one line, as an owner reads them: "5.000 → 5.610 / 6.000 Follower" for a metric
+    /// (start → current / target), done or open for a milestone, the supporters' mean for children.
+    public var valueLine: String {
+        let kr = kr
+        switch kr.kind {
+        case .metric:
+            guard let start = kr.start, let target = kr.target else { return current }
+            let now = state.current.map { f.number($0) } ?? "–"
+            return t.format(
+                "kr_value_line", ["start": f.number(start), "current": now, "target": f.value(target, unit: kr.unit)])
+        case .milestone, .children:
+            return current
+        }
+    }
+
+    /// Why it has its status, in words; empty once graded.
+    public var statusReason: String {
+        guard state.score == nil else { return "" }
+        return StatusWords(site: site).reason(site.org.statusReason(of: objective, keyResult: keyResult))
+    }
+
+    /// Where a worse status (or an owner's call) hides that the newest check-in is too old: "seit 30
+    /// Tagen kein Check-in"; empty otherwise, and when the status already says outdated.
+    public var hiddenStaleNote: String {
+        let state = state
+        guard state.isStale, state.status != .outdated, state.score == nil,
+            let days = site.org.daysSinceCheckIn(of: objective, keyResult: keyResult)
+        else { return "" }
+        return t.format("kr_stale_hidden", ["days": f.integer(days)])
+    }
+
+    /// For a key result others align to: how many of them have each status.
+    public var supportersDistribution: StatusDistribution? {
+        let d = site.org.supporters(of: objective, keyResult: keyResult)
+        return d.isEmpty ? nil : d
+    }
+
+    /// The newest check-in's note, if it has one.
+    public var latestNote: String? {
+        guard let note = state.latestCheckin?.note, !note.isEmpty else { return nil }
+        return note
     }
 
     /// The objectives that support this key result.
@@ -173,6 +216,28 @@ public struct KeyResultRowView: TemplateView {
             .text("progress_pct", "progress as a percentage") { $0.f.percent($0.state.progress) },
             .html("progress_bar", "the progress bar (SVG)") { $0.progressBar },
             .html("status_html", "the status badge, or the grade badge once graded") { $0.statusHTML },
+            .text("status_reason", "why it has its status, in words; empty once graded") { $0.statusReason },
+            .flag("owner_call", "whether the status is the owner's call rather than the computed one") {
+                $0.state.ownerStatus != nil && $0.state.score == nil
+            },
+            .html("computed_status_html", "the computed status's badge (shown beside an owner's call)") {
+                $0.site.components.statusHTML($0.state.computedStatus)
+            },
+            .text("stale_note", "\"seit 30 Tagen kein Check-in\" where another status hides that it is outdated") {
+                $0.hiddenStaleNote
+            },
+            .flag("has_supporter_counts", "whether objectives align to it (their statuses are counted)") {
+                $0.supportersDistribution != nil
+            },
+            .text("supporter_counts", "\"5 beitragende Ziele: 3 Auf Kurs, 1 Gefährdet, 1 Nicht auf Kurs\"") { v in
+                v.supportersDistribution.map {
+                    StatusWords(site: v.site).distribution($0, key: "distribution_supporters")
+                } ?? ""
+            },
+            .html("supporter_bar", "their statuses as a stacked bar (SVG)") { v in
+                v.supportersDistribution.map { d in v.site.chart { DistributionBar.svg(d, labels: v.site.labels) } }
+                    ?? ""
+            },
             .flag("has_confidence", "whether a check-in gave a confidence") { $0.confidence != nil },
             .text("confidence", "the latest confidence: `0,7`") { $0.confidence ?? "" },
             .text("confidence_date", "the date of the latest confidence") { v in
@@ -182,7 +247,15 @@ public struct KeyResultRowView: TemplateView {
             .text("confidence_as_of", "\"vom 20.10.2026\": when the confidence was given") { v in
                 v.state.latestConfidence.map { v.t.format("kr_confidence_date", ["date": v.f.date($0.date)]) } ?? ""
             },
+            .text(
+                "value_line",
+                "start → current / target with the unit (metrics), else `current`: \"5.000 → 5.610 / 6.000 Follower\""
+            ) {
+                $0.valueLine
+            },
             .flag("has_last_checkin", "whether it has a check-in") { $0.state.latestCheckin != nil },
+            .flag("has_last_note", "whether the newest check-in has a note") { $0.latestNote != nil },
+            .text("last_note", "the newest check-in's note") { $0.latestNote ?? "" },
             .text("last_checkin", "the date of the newest check-in") { v in
                 v.state.latestCheckin.map { v.f.date($0.date) } ?? ""
             },

@@ -87,7 +87,7 @@ public struct NavView: TemplateView {
     public let section: String
 
     /// Every section a page can be in.
-    static let sections = ["", "home", "cascade", "teams", "people", "periods", "changes", "search"]
+    static let sections = ["", "home", "cascade", "teams", "people", "periods", "changes", "search", "help"]
 
     /// The links, in order.
     public var items: [SwitcherItemView] {
@@ -96,6 +96,7 @@ public struct NavView: TemplateView {
             ("cascade", site.org.currentPeriod.map { site.routes.cascade($0) } ?? site.routes.path(.home)),
             ("teams", site.routes.path(.teams)), ("people", site.routes.path(.people)),
             ("periods", site.routes.path(.periods)), ("changes", site.routes.path(.changes)),
+            ("help", site.routes.path(.help)),
         ]
         return targets.map { SwitcherItemView(label: site.t["nav_\($0.0)"], url: $0.1, current: $0.0 == section) }
     }

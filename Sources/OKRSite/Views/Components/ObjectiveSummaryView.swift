@@ -27,6 +27,12 @@ public struct ObjectiveSummaryView: TemplateView {
         }
         return site.components.statusHTML(summary.status)
     }
+    /// Why it has its status, in words ("schwächstes Schlüsselergebnis: „…“ – 55 % erreicht, heute 68 %
+    /// erwartet → Gefährdet"); empty once graded (the grade replaces the status).
+    public var statusReason: String {
+        guard summary.score == nil else { return "" }
+        return StatusWords(site: site).reason(site.org.statusReason(of: objective), objective: objective)
+    }
     /// The owner, linked.
     public var owner: PersonLinkView { PersonLinkView(site: site, name: summary.owner) }
     /// The team, linked.
@@ -51,6 +57,12 @@ public struct ObjectiveSummaryView: TemplateView {
             .html("progress_bar", "the progress bar (SVG), band-coloured once graded") { $0.summary.progressBar },
             .html("ring", "the status ring (SVG) of lists and the cascade") { $0.summary.ring },
             .html("status_html", "the status badge, or the grade badge once graded") { $0.statusHTML },
+            .text("status_reason", "why it has its status, in words (its weakest key result); empty once graded") {
+                $0.statusReason
+            },
+            .flag("owner_call", "whether its status comes from an owner's call on its weakest key result") { v in
+                v.summary.score == nil && v.site.org.statusReason(of: v.objective).isOwnerCall
+            },
             .flag("committed", "whether the objective is committed (else aspirational)") { $0.summary.committed },
             .text("type_label", "committed or aspirational, in words") { $0.summary.typeLabel },
             .number("kr_count", "how many key results it has") { $0.summary.krCount },

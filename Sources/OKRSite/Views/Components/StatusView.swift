@@ -19,6 +19,9 @@ public struct StatusView: TemplateView {
             },
             .text("status_label", "its name in the site's language") { $0.label },
             .text("status_icon", "its icon") { $0.icon },
+            .text("status_help_url", "its entry on the help page: `help.html#status-at-risk`") {
+                $0.site.routes.help("status-\($0.status.rawValue)")
+            },
         ])
 }
 
@@ -37,6 +40,9 @@ public struct GradeView: TemplateView {
             .text("score", "the score with one decimal: `0,7`") { $0.site.format.decimal1($0.score) },
             .text("band", "`red`, `yellow` or `green`, for CSS classes") { $0.band.rawValue },
             .text("band_label", "the band's name") { $0.site.t["band_\($0.band.rawValue)"] },
+            .text("score_help_url", "the score's entry on the help page: `help.html#score`") {
+                $0.site.routes.help("score")
+            },
         ])
 }
 

@@ -1,7 +1,8 @@
 import OKRCore
 
 /// A team with its roll-up in the current period: the mean progress of its and its sub-teams'
-/// published objectives, and the status of that mean.
+/// published objectives, and how many of them have each status. A team has no status of its own: a
+/// status from the mean would contradict the team's objectives.
 public struct TeamEntryView: TemplateView {
     let site: SiteModel
     /// The team.
@@ -11,7 +12,6 @@ public struct TeamEntryView: TemplateView {
     /// Whether it has sub-teams too deep to be drawn in the team tree (its page lists them).
     public var hidesChildren = false
     let link: TeamLinkView
-    let statusView: StatusView
 
     /// The entry of team `t`.
     init(site: SiteModel, team t: TeamIndex, hasChildren: Bool = false) {
@@ -19,14 +19,20 @@ public struct TeamEntryView: TemplateView {
         team = t
         self.hasChildren = hasChildren
         link = TeamLinkView(site: site, team: t)
-        statusView = StatusView(site: site, status: TeamEntryView.rollUp(site, t)?.status ?? .onTrack)
     }
 
-    /// The roll-up in the current period: mean progress, objectives counted, status.
-    static func rollUp(_ m: SiteModel, _ t: TeamIndex) -> (progress: Double, count: Int, status: Status)? {
+    /// The roll-up in the current period: mean progress, objectives counted, their statuses counted.
+    static func rollUp(_ m: SiteModel, _ t: TeamIndex) -> (
+        progress: Double, count: Int, distribution: StatusDistribution
+    )? {
         guard let p = m.org.currentPeriod else { return nil }
         let (progress, count) = m.figures[p].rollUp[t]
-        return (progress, count, m.rollUpStatus(progress, period: p))
+        return (progress, count, m.figures[p].teamDistribution[t])
+    }
+
+    /// The statuses of its and its sub-teams' published objectives in the current period, counted.
+    public var distribution: StatusDistribution {
+        TeamEntryView.rollUp(site, team)?.distribution ?? StatusDistribution()
     }
 
     /// The roll-up's progress bar.
@@ -37,18 +43,25 @@ public struct TeamEntryView: TemplateView {
             ProgressBar.svg(
                 progress: r.progress,
                 expected: period.contains(site.org.asOf) ? period.expected(asOf: site.org.asOf) : nil,
-                status: r.status, labels: site.labels)
+                status: nil, labels: site.labels)
         }
     }
 
     public static let schema = ViewSchema<TeamEntryView>(
         "TeamEntry", "A team with its roll-up in the current period (teams index, team page, person page).",
-        fields: Field.embed(\.link) + Field.embed(\.statusView) + [
+        fields: Field.embed(\.link) + [
             .view("lead", "the team's lead") {
                 PersonLinkView(site: $0.site, name: $0.site.org.teams.teams[$0.team].lead)
             },
             .flag("has_lead", "whether the team has a lead") { $0.site.org.teams.teams[$0.team].lead != nil },
-            .html("status_html", "the roll-up's status badge") { $0.site.components.statusHTML($0.statusView.status) },
+            .html(
+                "status_html",
+                "its and its sub-teams' objectives counted by status (a team has no status of its own); empty "
+                    + "without objectives"
+            ) { $0.site.components.distributionHTML($0.distribution) },
+            .text("distribution_words", "the same in words: \"1 Off track, 2 On track\"") {
+                $0.site.labels.countsWords($0.distribution)
+            },
             .number("own_count", "its own objectives in the current period") { v in
                 v.site.org.currentPeriod.map { v.site.figures[$0].byTeam[v.team].count } ?? 0
             },

@@ -70,8 +70,8 @@ public struct MapPageView: PageView {
             m, .map(p), title: m.t.format("map_title", ["period": m.org.periods[p].id]), section: "cascade")
         let f = m.figures[p]
         layout = AlignmentMap.layout(
-            m.org, period: p, objectives: f.objectives, rollUp: f.rollUp, teamURL: { m.routes.team($0) },
-            objectiveURL: { m.routes.objective($0) }, teamStatus: { m.rollUpStatus($0, period: p) })
+            m.org, period: p, objectives: f.objectives, rollUp: f.rollUp, distribution: f.teamDistribution,
+            teamURL: { m.routes.team($0) }, objectiveURL: { m.routes.objective($0) })
     }
 
     private var site: SiteModel { frame.site }

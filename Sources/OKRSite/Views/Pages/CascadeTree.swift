@@ -57,6 +57,9 @@ enum CascadeTree {
         }
         let splits = Set(m.cascadeSplits[p])
         var drawn = Set<ObjectiveIndex>()
+        // Nodes open around the current step: only the top level starts open, so the page shows two
+        // levels (the top objectives and the lines of those below them) and a click opens the rest.
+        var depth = 0
         var out: [UInt8] = []
         while let step = stack.popLast() {
             switch step {
@@ -67,7 +70,9 @@ enum CascadeTree {
                     templates.render("partials/cascade/node-link", CascadeLinkView(summary: summary), into: &out)
                     continue
                 }
-                templates.render("partials/cascade/node-open", summary, into: &out)
+                templates.render(
+                    "partials/cascade/node-open", CascadeNodeView(summary: summary, open: depth == 0), into: &out)
+                depth += 1
                 let krs = org.objectives[o].keyResults.indices
                 var pending: [Step] = krs.isEmpty ? [] : [.keyResults]
                 for k in krs {
@@ -84,6 +89,7 @@ enum CascadeTree {
                 stack.append(.endNode)
                 stack.append(contentsOf: pending.reversed())
             case .endNode:
+                depth -= 1
                 out += nodeClose
             case .keyResult(let o, let k, let children, let also):
                 let view = CascadeKeyResultView(
@@ -111,6 +117,20 @@ enum CascadeTree {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// An objective in the cascade, with its key results and contributors below (`partials/cascade/node-open`).
+public struct CascadeNodeView: TemplateView {
+    /// The objective.
+    public let summary: ObjectiveSummaryView
+    /// Whether its part of the tree starts open: only the top level's does.
+    public let open: Bool
+
+    public static let schema = ViewSchema<CascadeNodeView>(
+        "CascadeNode", "An objective in the cascade.",
+        fields: Field.embed(\.summary) + [
+            .flag("open", "whether its key results and contributors start shown (the top level only)") { $0.open }
+        ])
 }
 
 /// An objective whose part of the cascade has a page of its own (`partials/cascade/node-link`).

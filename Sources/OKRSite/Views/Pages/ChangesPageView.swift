@@ -38,7 +38,7 @@ public struct ChangesPageView: PageView {
                 v.changes.objectiveMoves.prefix(shown).map {
                     StatusMoveView(
                         site: v.site, summary: ObjectiveSummaryView(site: v.site, $0.objective), from: $0.from,
-                        to: $0.to)
+                        to: $0.to, byTimeAlone: $0.timeOnly)
                 }
             },
             .flag("has_moves", "whether any objective's status moved") { !$0.changes.objectiveMoves.isEmpty },
@@ -52,7 +52,8 @@ public struct ChangesPageView: PageView {
                 v.changes.keyResultMoves.prefix(shown).compactMap { move in
                     move.keyResult.map {
                         KeyResultMoveView(
-                            site: v.site, objective: move.objective, keyResult: $0, from: move.from, to: move.to)
+                            site: v.site, objective: move.objective, keyResult: $0, from: move.from, to: move.to,
+                            byTimeAlone: move.timeOnly)
                     }
                 }
             },
@@ -75,12 +76,18 @@ public struct StatusMoveView: TemplateView {
     public let from: Status
     /// The status now.
     public let to: Status
+    /// Whether no check-in of the objective lies in the window: time passing alone moved it.
+    public let byTimeAlone: Bool
 
     public static let schema = ViewSchema<StatusMoveView>(
         "StatusMove", "An objective whose status moved.",
         fields: Field.embed(\.summary) + [
             .html("from_html", "the status badge before") { $0.site.components.statusHTML($0.from) },
             .html("to_html", "the status badge now") { $0.site.components.statusHTML($0.to) },
+            .flag("by_time", "whether the move came from time passing alone, without a check-in") { $0.byTimeAlone },
+            .text("cause", "why it moved, in words: time passing, or a check-in of the week") {
+                $0.site.t[$0.byTimeAlone ? "changes_cause_time" : "changes_cause_checkin"]
+            },
         ])
 }
 
@@ -95,10 +102,16 @@ public struct KeyResultMoveView: TemplateView {
     public let from: Status
     /// The status now.
     public let to: Status
+    /// Whether the key result had no check-in in the window: time passing alone moved it.
+    public let byTimeAlone: Bool
 
     public static let schema = ViewSchema<KeyResultMoveView>(
         "KeyResultMove", "A key result whose status moved.",
         fields: [
+            .flag("by_time", "whether the move came from time passing alone, without a check-in") { $0.byTimeAlone },
+            .text("cause", "why it moved, in words: time passing, or a check-in of the week") {
+                $0.site.t[$0.byTimeAlone ? "changes_cause_time" : "changes_cause_checkin"]
+            },
             .text("kr_title", "the key result's title") {
                 $0.site.org.objectives[$0.objective].keyResults[$0.keyResult].title
             },

@@ -96,9 +96,10 @@ public struct HealthPageView: PageView {
             },
             .list("krs_outside", "objectives with too few or too many key results") { $0.krsOutside },
             .flag("has_krs_outside", "whether there are any") { !$0.health.outsideKeyResultRange($0.site.org).isEmpty },
-            .html("status_chart", "the status distribution (SVG)") { $0.site.statusChart(period: $0.period) },
-            .list("status_counts", "how many objectives have each status") {
-                StatusCountView.all($0.site, $0.site.figures[$0.period].statusCounts)
+            .view("status_summary", "how the period's objectives stand: statuses, or grades once graded") { v in
+                StatusSummaryView(
+                    site: v.site, period: v.period, objectives: v.site.figures[v.period].objectives,
+                    listPage: v.site.routes.period(v.period), listAnchor: "#byteam", chartID: "status-\(v.period.raw)")
             },
             .flag("running", "whether the period is running") { $0.running },
             .text("outdated_intro", "what counts as outdated") {

@@ -57,11 +57,13 @@ public struct PeriodOverviewView: TemplateView {
                 $0.site.format.percent($0.expected)
             },
             .list("figures", "the key figures") { $0.keyFigures },
-            .list("status_counts", "how many objectives have each status, best first") { v in
-                StatusCountView.all(v.site, v.figures?.statusCounts ?? [:])
-            },
-            .html("status_chart", "the status distribution (SVG)") { v in
-                v.period.map { v.site.statusChart(period: $0) } ?? ""
+            .optional("status_summary", "how the period's objectives stand: statuses, or grades once graded") {
+                v in
+                v.period.map {
+                    StatusSummaryView(
+                        site: v.site, period: $0, objectives: v.site.figures[$0].objectives,
+                        listPage: v.site.routes.period($0), listAnchor: "#byteam", chartID: "status-\($0.raw)")
+                }
             },
         ])
 }
@@ -83,24 +85,21 @@ public struct FigureView: TemplateView {
         ])
 }
 
-/// How many objectives have a status.
+/// How many objectives have a status, with the list filtered by it.
 public struct StatusCountView: TemplateView {
     let statusView: StatusView
     /// How many.
     public let count: Int
-
-    /// A count per status, done first.
-    static func all(_ m: SiteModel, _ counts: [Status: Int]) -> [StatusCountView] {
-        Status.allCases.reversed().map {
-            StatusCountView(statusView: StatusView(site: m, status: $0), count: counts[$0] ?? 0)
-        }
-    }
+    /// The list filtered by this status.
+    public let url: String
 
     public static let schema = ViewSchema<StatusCountView>(
         "StatusCount", "A status and how many objectives have it.",
         fields: Field.embed(\.statusView) + [
             .html("status_html", "the status badge") { $0.statusView.site.components.statusHTML($0.statusView.status) },
             .number("count", "how many objectives have it") { $0.count },
+            .text("url", "the list filtered by this status") { $0.url },
+            .flag("has_url", "whether the count links to the filtered list (not when it is 0)") { $0.count > 0 },
         ])
 }
 

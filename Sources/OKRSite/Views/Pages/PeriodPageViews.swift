@@ -29,6 +29,24 @@ public struct PeriodPageView: PageView {
         }
     }
 
+    /// While the period runs: the teams (in tree order) with objectives at risk or off track, each with
+    /// those objectives, off track first. The list of a quarterly review; empty once graded.
+    public var atRisk: [TeamObjectivesView] {
+        guard !site.org.periods[period].isClosed(asOf: site.org.asOf) else { return [] }
+        let f = site.figures[period]
+        return site.org.teams.preorder.compactMap { t in
+            let weak = f.byTeam[t].filter { site.org.states[$0].status <= .atRisk }
+            guard !weak.isEmpty else { return nil }
+            // Stable: within a status the team's order (priority, then file) stays.
+            let ordered = weak.enumerated().sorted {
+                (site.org.states[$0.element].status, $0.offset) < (site.org.states[$1.element].status, $1.offset)
+            }.map(\.element)
+            return TeamObjectivesView(
+                link: TeamLinkView(site: site, team: t),
+                objectives: ordered.map { ObjectiveSummaryView(site: site, $0) })
+        }
+    }
+
     /// The scores of the period's objectives against what their type expects (SVG), once graded.
     public var scoreChart: String {
         let rows = site.figures[period].objectives.compactMap { o -> ScoreChart.Row? in
@@ -47,6 +65,14 @@ public struct PeriodPageView: PageView {
                 PeriodSwitcher.items(v.site, current: v.period) { v.site.routes.period($0) }
             },
             .list("teams", "the teams with objectives in the period, in tree order") { $0.teams },
+            .list(
+                "at_risk",
+                "while the period runs: the teams with objectives at risk or off track, in tree order, each with "
+                    + "those objectives (off track first)"
+            ) { $0.atRisk },
+            .flag("has_at_risk", "whether any objective is at risk or off track while the period runs") {
+                !$0.atRisk.isEmpty
+            },
             .flag("graded", "whether the period is over and graded") {
                 $0.site.org.periods[$0.period].isClosed(asOf: $0.site.org.asOf)
             },

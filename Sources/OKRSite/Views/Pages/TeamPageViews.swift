@@ -111,11 +111,34 @@ public struct TeamPageView: PageView {
     public var periods: [PeriodObjectivesView] { cache.get.periods }
     private var comparison: (chart: String, table: String)? { cache.get.comparison }
     /// Objectives of other teams that this team's objectives in the current period align to, each with
-    /// the first of the team's objectives that does.
+    /// all of the team's objectives that do.
     public var contributes: [ContributionView] { cache.get.contributes }
     /// Other teams whose objectives align to this team's objectives in the current period, in tree
     /// order, with how many.
     public var supporters: [SupporterTeamView] { cache.get.supporters }
+
+    /// Its own objectives of the current period counted by status (grades once graded), linking to the
+    /// list filtered by each; `nil` without own objectives in the current period.
+    public var statusSummary: StatusSummaryView? {
+        guard let p = site.org.currentPeriod else { return nil }
+        let own = site.figures[p].byTeam[team]
+        guard !own.isEmpty else { return nil }
+        return StatusSummaryView(
+            site: site, period: p, objectives: own, listPage: site.routes.team(team), listAnchor: "#team-objectives",
+            chartID: "team-status", extraQuery: "period=" + site.org.periods[p].id)
+    }
+
+    /// Its sub-teams, the most to talk about first (more off track, then at risk, then outdated); teams
+    /// without objectives in the current period last; ties in tree order.
+    public var subteams: [TeamEntryView] {
+        let entries = site.org.teams.children[team].map { TeamEntryView(site: site, team: $0) }
+        let distributions = entries.map(\.distribution)
+        return entries.indices.sorted { a, b in
+            let (da, db) = (distributions[a], distributions[b])
+            if da.isEmpty != db.isEmpty { return !da.isEmpty }
+            return da != db ? da < db : a < b
+        }.map { entries[$0] }
+    }
 
     private static func periods(_ m: SiteModel, _ t: TeamIndex) -> [PeriodObjectivesView] {
         periodOrder(m).compactMap { p in
@@ -126,19 +149,31 @@ public struct TeamPageView: PageView {
         }
     }
 
+    /// Each objective of another team that the team's objectives align to, once, with every one of the
+    /// team's objectives that does (in the team's order): two objectives aligned to the same parent both
+    /// show.
     private static func contributes(_ m: SiteModel, _ t: TeamIndex) -> [ContributionView] {
         guard let p = m.org.currentPeriod else { return [] }
-        var seen = Set<ObjectiveIndex>()
-        var result: [ContributionView] = []
+        var position: [ObjectiveIndex: Int] = [:]
+        var parents: [ObjectiveIndex] = []
+        var vias: [[ObjectiveIndex]] = []
         for o in m.figures[p].byTeam[t] {
+            var seen = Set<ObjectiveIndex>()
             for e in m.org.publishedParents(of: o) where m.org.objectiveTeam[e.parent] != t {
                 guard seen.insert(e.parent).inserted else { continue }
-                result.append(
-                    ContributionView(
-                        summary: ObjectiveSummaryView(site: m, e.parent), via: ObjectiveSummaryView(site: m, o)))
+                if let i = position[e.parent] {
+                    vias[i].append(o)
+                } else {
+                    position[e.parent] = parents.count
+                    parents.append(e.parent)
+                    vias.append([o])
+                }
             }
         }
-        return result
+        return zip(parents, vias).map { parent, via in
+            ContributionView(
+                summary: ObjectiveSummaryView(site: m, parent), via: via.map { ObjectiveSummaryView(site: m, $0) })
+        }
     }
 
     private static func supporters(_ m: SiteModel, _ t: TeamIndex) -> [SupporterTeamView] {
@@ -177,13 +212,20 @@ public struct TeamPageView: PageView {
             .html("description", "its description, rendered from Markdown") { v in
                 v.site.org.teams.teams[v.team].description.map { v.site.markdown.html($0, headingOffset: 1) } ?? ""
             },
-            .list("subteams", "its sub-teams with their roll-ups") { v in
-                v.site.org.teams.children[v.team].map { TeamEntryView(site: v.site, team: $0) }
-            },
+            .list(
+                "subteams",
+                "its sub-teams with their objectives counted by status, the most to talk about first (more off "
+                    + "track, then at risk, then outdated); teams without objectives last, in tree order"
+            ) { $0.subteams },
             .flag("has_subteams", "whether it has sub-teams") { !$0.site.org.teams.children[$0.team].isEmpty },
             .flag("has_comparison", "whether the sub-teams' comparison is drawn") { $0.comparison != nil },
             .html("comparison", "the sub-teams' roll-ups compared (SVG)") { $0.comparison?.chart ?? "" },
             .html("comparison_table", "the comparison's data table") { $0.comparison?.table ?? "" },
+            .optional(
+                "status_summary",
+                "its own objectives of the current period counted by status (grades once graded), each count a "
+                    + "link to the list below filtered by it"
+            ) { $0.statusSummary },
             .list("periods", "its objectives per period, the current period first") { $0.periods },
             .flag("has_objectives", "whether it has objectives") { !$0.periods.isEmpty },
             .list("contributes", "what it contributes to in the current period") { $0.contributes },
@@ -197,12 +239,14 @@ public struct TeamPageView: PageView {
 public struct ContributionView: TemplateView {
     /// The objective contributed to.
     public let summary: ObjectiveSummaryView
-    /// The team's objective that aligns to it.
-    public let via: ObjectiveSummaryView
+    /// The team's objectives that align to it, in the team's order.
+    public let via: [ObjectiveSummaryView]
 
     public static let schema = ViewSchema<ContributionView>(
         "Contribution", "An objective a team contributes to.",
-        fields: Field.embed(\.summary) + [.view("via", "the team's objective that aligns to it") { $0.via }])
+        fields: Field.embed(\.summary) + [
+            .list("via", "every one of the team's objectives that aligns to it") { $0.via }
+        ])
 }
 
 /// A team that supports another, with how many of its objectives do.
