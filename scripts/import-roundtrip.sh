@@ -12,6 +12,10 @@ n=${1:-1000}
 AS_OF=${AS_OF:-2026-11-29}
 GEN_ORG=${GEN_ORG:-../shared/bench/gen_org.py}
 bin=${OKRPORTAL:-.build/debug/okrportal}
+if [ ! -f "$GEN_ORG" ]; then
+    echo "import-roundtrip: SKIPPED: no generator at $GEN_ORG (set GEN_ORG)" >&2
+    exit 0
+fi
 work=${WORK:-$(mktemp -d)}
 trap '[ -z "${WORK:-}" ] && rm -rf "$work"' EXIT
 
