@@ -1,4 +1,6 @@
 import Foundation
+import OKRContent
+import OKRCore
 import OKRTestSupport
 import Testing
 
@@ -50,6 +52,50 @@ import Testing
         #expect(files.count == 32)
         #expect(files.map(\.path) == again2.map(\.path))
         #expect(files.map(\.bytes) == again2.map(\.bytes))
+    }
+
+    /// `text` (a CSV from the export) as German Excel saves it with "CSV (Trennzeichen-getrennt)":
+    /// semicolons, decimal commas, dates as DD.MM.YYYY, Windows-1252, CRLF.
+    func asGermanExcel(_ text: String) throws -> Data {
+        var d = Diagnostics()
+        let table = try #require(CSVTable.read(Array(text.utf8), path: "okrs.csv", diagnostics: &d))
+        func cell(_ c: String) -> String {
+            var c = c
+            if let dot = c.firstIndex(of: "."), Double(c) != nil { c.replaceSubrange(dot...dot, with: ",") }
+            if c.count == 10, let day = Day(iso: c) {
+                let parts = day.iso.split(separator: "-")
+                c = "\(parts[2]).\(parts[1]).\(parts[0])"
+            }
+            let quote = c.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            return quote ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
+        }
+        var out = table.header.joined(separator: ";") + "\r\n"
+        for r in table.records { out += r.fields.map(cell).joined(separator: ";") + "\r\n" }
+        return try #require(out.data(using: .windowsCP1252))
+    }
+
+    @Test func theDemoSurvivesGermanExcel() async throws {
+        let work = try SiteFixture([:])
+        defer { withExtendedLifetime(work) {} }
+        let build = try await Binary.run([
+            "build", Binary.repositoryRoot, "--as-of", "2026-11-29", "--output", work.root + "/a", "--no-charts",
+        ])
+        #expect(build.status == 0, "\(build.stderr)")
+        let export = try String(contentsOfFile: work.root + "/a/data/okrs.csv", encoding: .utf8)
+        try work.write("excel.csv", try asGermanExcel(export))
+        try work.write("utf8.csv", export)
+        let excel = try await Binary.run(["import", work.root + "/excel.csv", work.root + "/excel"])
+        #expect(excel.status == 0, "\(excel.stderr)")
+        #expect(excel.stderr.contains("warning: the file is not UTF-8; it was read as Windows-1252"))
+        let plain = try await Binary.run(["import", work.root + "/utf8.csv", work.root + "/plain"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        // The same files, umlauts and all, whichever dialect the spreadsheet wrote.
+        let a = try OutputTree.read(work.root + "/excel")
+        let b = try OutputTree.read(work.root + "/plain")
+        #expect(a.count == 32)
+        #expect(a.map(\.path) == b.map(\.path))
+        #expect(a.map(\.bytes) == b.map(\.bytes))
+        #expect(try String(contentsOfFile: work.root + "/excel/content/teams.yml", encoding: .utf8).contains("Krüger"))
     }
 
     static let csv = """
