@@ -54,11 +54,12 @@ struct Import: ParsableCommand {
         }
         var diagnostics = Diagnostics()
         var periods: [Period]?
+        var config: SiteConfig?
         let configPath = SiteReader.join(siteDir, SiteReader.configFile)
         if FileSystem.exists(configPath) {
             var configDiagnostics = Diagnostics()
             guard case .success(let configBytes) = FileSystem.read(configPath),
-                let config = ConfigReader.readConfig(
+                let read = ConfigReader.readConfig(
                     configBytes, path: SiteReader.configFile, diagnostics: &configDiagnostics),
                 !configDiagnostics.hasErrors
             else {
@@ -66,7 +67,8 @@ struct Import: ParsableCommand {
                 Terminal.standardError("error: \(configPath) cannot be read; 'okrportal check' tells why")
                 throw ExitCode(2)
             }
-            periods = Array(config.periods)
+            periods = Array(read.periods)
+            config = read
         }
         let table = CSVTable.read(bytes, path: file, diagnostics: &diagnostics)
         let plan = table.flatMap {
@@ -76,6 +78,14 @@ struct Import: ParsableCommand {
         for d in diagnostics.sorted { Terminal.standardError(Terminal.diagnostic(d)) }
         guard let plan, !diagnostics.hasErrors else {
             Terminal.standardError("error: \(diagnostics.errorCount) problem(s) in \(file); nothing was written")
+            throw ExitCode(1)
+        }
+        let problems = Self.problems(of: plan, config: config, siteDir: siteDir)
+        if !problems.isEmpty {
+            for d in problems { Terminal.standardError(Terminal.diagnostic(d)) }
+            Terminal.standardError(
+                "error: the site the import would write does not pass 'okrportal check' (\(problems.count) "
+                    + "error(s) above, in the files it would write); fix the CSV; nothing was written")
             throw ExitCode(1)
         }
         let existing = Scaffold.existing(plan.files.map { ($0.path, $0.text) }, in: siteDir)
@@ -107,5 +117,35 @@ struct Import: ParsableCommand {
         Terminal.standardOutput(
             "imported \(plan.objectiveCount) objective(s) with \(plan.keyResultCount) key result(s) into "
                 + "\(siteDir) (\(plan.files.count) files); run 'okrportal check \(siteDir)' next")
+    }
+
+    /// The errors `okrportal check` would report in the files the import writes, on the site as it will
+    /// be: the imported files, plus the objectives of an existing site that the import leaves alone.
+    static func problems(of plan: CSVImport.Plan, config existing: SiteConfig?, siteDir: String) -> [Diagnostic] {
+        var diagnostics = Diagnostics()
+        let written = Set(plan.files.map(\.path))
+        var site = existing.map { Site(config: $0, teams: [], objectives: []) }
+        if existing != nil, let read = try? SiteReader.read(root: siteDir, diagnostics: &diagnostics) {
+            site = read
+            site?.objectives.removeAll { written.contains($0.path) }
+        }
+        diagnostics = Diagnostics()
+        for (path, text) in plan.files {
+            if path == SiteReader.configFile {
+                guard let config = ConfigReader.readConfig(text, path: path, diagnostics: &diagnostics) else {
+                    continue
+                }
+                site = Site(config: config, teams: site?.teams ?? [], objectives: site?.objectives ?? [])
+            } else if path == SiteReader.teamsFile {
+                site?.teams = ConfigReader.readTeams(text, path: path, diagnostics: &diagnostics)
+            } else if let objective = ObjectiveReader.read(text, path: path, diagnostics: &diagnostics) {
+                site?.objectives.append(objective)
+            }
+        }
+        if let site {
+            let asOf = (try? AsOf.resolve(option: nil)) ?? Day(unixSeconds: 0)
+            _ = Resolver.resolve(site, asOf: asOf, diagnostics: &diagnostics)
+        }
+        return diagnostics.sorted.filter { $0.severity == .error && written.contains($0.location.path) }
     }
 }

@@ -138,6 +138,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/out"))
     }
 
+    @Test func refusesAnImportThatWouldNotPassCheck() async throws {
+        let site = try SiteFixture([
+            "in.csv": Self.csv.replacingOccurrences(of: "kr_current\n", with: "kr_current,objective_aligns_to\n")
+                .replacingOccurrences(of: "Revenue,0,10,4\n", with: "Revenue,0,10,4,nowhere#kr1\n")
+        ])
+        let run = try await Binary.run(["import", site.root + "/in.csv", site.root + "/out"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/objectives/2026-q4/grow.md:"))
+        #expect(run.stderr.contains("nowhere"))
+        #expect(run.stderr.contains("does not pass 'okrportal check'"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/out"))
+    }
+
     @Test func readsWindows1252WithAWarning() async throws {
         let site = try SiteFixture([:])
         var bytes = Data(Self.csv.replacingOccurrences(of: "Müller", with: "M\u{1}ller").utf8)
