@@ -40,8 +40,14 @@ struct Import: ParsableCommand {
     @Option(help: "The site's language (de or en), when okrportal.yml is written.")
     var language = "en"
 
+    @Option(
+        name: .customLong("stale-after-days"),
+        help: "stale_after_days, when okrportal.yml is written: keep the old site's value so \"outdated\" matches.")
+    var staleAfterDays = 14
+
     func validate() throws {
         guard ["de", "en"].contains(language) else { throw ValidationError("--language must be de or en") }
+        guard (1...3650).contains(staleAfterDays) else { throw ValidationError("--stale-after-days must be 1…3650") }
     }
 
     func run() throws {
@@ -73,7 +79,8 @@ struct Import: ParsableCommand {
         let table = CSVTable.read(bytes, path: file, diagnostics: &diagnostics)
         let plan = table.flatMap {
             CSVImport.plan(
-                $0, path: file, periods: periods, title: title, language: language, diagnostics: &diagnostics)
+                $0, path: file, periods: periods, title: title, language: language, staleAfterDays: staleAfterDays,
+                diagnostics: &diagnostics)
         }
         for d in diagnostics.sorted { Terminal.standardError(Terminal.diagnostic(d)) }
         guard let plan, !diagnostics.hasErrors else {

@@ -151,6 +151,57 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/out"))
     }
 
+    @Test func staleAfterDaysIsPassedOnSoOutdatedMatches() async throws {
+        let site = try SiteFixture([
+            "okrportal.yml": """
+            title: T
+            language: en
+            periods:
+              - id: 2026-Q4
+                start: 2026-10-01
+                end: 2026-12-31
+            stale_after_days: 5
+
+            """,
+            "content/teams.yml": "- id: company\n  name: Company\n",
+            "content/objectives/o.md": """
+            ---
+            title: O
+            team: company
+            period: 2026-Q4
+            key_results:
+              - id: kr1
+                title: K
+                start: 0
+                target: 100
+                checkins:
+                  - { date: 2026-10-20, value: 30 }
+                  - { date: 2026-11-20, value: 70, confidence: 0.6 }
+            ---
+
+            """,
+        ])
+        let before = try await Binary.run(["build", site.root, "--as-of", "2026-11-29", "--output", site.root + "/a"])
+        #expect(before.status == 0, "\(before.stderr)")
+        let csv = site.root + "/a/data/okrs.csv"
+        let same = try await Binary.run(["import", csv, site.root + "/same", "--stale-after-days", "5"])
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(
+            try String(contentsOfFile: site.root + "/same/okrportal.yml", encoding: .utf8).contains(
+                "stale_after_days: 5\n"))
+        #expect(
+            try String(contentsOfFile: site.root + "/same/content/objectives/2026-q4/o.md", encoding: .utf8)
+                .contains("    checkins:\n      - { date: 2026-11-20, value: 70, confidence: 0.6 }\n"))
+        let after = try await Binary.run([
+            "build", site.root + "/same", "--as-of", "2026-11-29", "--output", site.root + "/b",
+        ])
+        #expect(after.status == 0, "\(after.stderr)")
+        let a = try figures(site.root + "/a/data/okrs.json")
+        #expect(a["o#kr1"]?.hasPrefix("0.7 outdated") == true)
+        #expect(try figures(site.root + "/b/data/okrs.json") == a)
+        #expect(try await Binary.run(["import", csv, site.root + "/x", "--stale-after-days", "0"]).status == 2)
+    }
+
     @Test func readsWindows1252WithAWarning() async throws {
         let site = try SiteFixture([:])
         var bytes = Data(Self.csv.replacingOccurrences(of: "Müller", with: "M\u{1}ller").utf8)

@@ -23,7 +23,8 @@ import Testing
         var diagnostics = Diagnostics()
         guard let t = table(text, &diagnostics),
             let plan = CSVImport.plan(
-                t, path: "okrs.csv", periods: periods, title: "OKRs", language: "en", diagnostics: &diagnostics)
+                t, path: "okrs.csv", periods: periods, title: "OKRs", language: "en", staleAfterDays: 14,
+                diagnostics: &diagnostics)
         else { return ([:], diagnostics.sorted.map(\.description)) }
         var files: [String: String] = [:]
         for f in plan.files { files[f.path] = f.text }

@@ -75,7 +75,8 @@ import Testing
             let bytes = (g.below(2) == 0 ? header : []) + body
             var d = Diagnostics()
             if let table = CSVTable.read(bytes, path: "t.csv", diagnostics: &d) {
-                _ = CSVImport.plan(table, path: "t.csv", periods: nil, title: "T", language: "en", diagnostics: &d)
+                _ = CSVImport.plan(
+                    table, path: "t.csv", periods: nil, title: "T", language: "en", staleAfterDays: 14, diagnostics: &d)
             }
             let lines = 1 + bytes.reduce(0) { $0 + ($1 == 10 || $1 == 13 ? 1 : 0) }
             for item in d.items {

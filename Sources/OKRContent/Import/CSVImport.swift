@@ -21,11 +21,11 @@ public enum CSVImport {
     }
 
     /// Plans the files for `table` (read from `path`). `periods` are those of the site's okrportal.yml,
-    /// `nil` when it has none: then okrportal.yml is written too, with `title`, `language` and the
-    /// periods found. Returns `nil` when `diagnostics` holds errors.
+    /// `nil` when it has none: then okrportal.yml is written too, with `title`, `language`,
+    /// `staleAfterDays` and the periods found. Returns `nil` when `diagnostics` holds errors.
     public static func plan(
         _ table: CSVTable, path: String, periods: [Period]?, title: String, language: String,
-        diagnostics: inout Diagnostics
+        staleAfterDays: Int, diagnostics: inout Diagnostics
     ) -> Plan? {
         var reader = RowReader(table: table, path: path)
         for name in requiredColumns where reader.column[name] == nil {
@@ -41,7 +41,7 @@ public enum CSVImport {
         }
         org.finish(path: path, &diagnostics)
         if diagnostics.hasErrors { return nil }
-        return org.plan(title: title, language: language)
+        return org.plan(title: title, language: language, staleAfterDays: staleAfterDays)
     }
 
     /// Text written by the CSV export with an apostrophe against formula injection, without it.
@@ -199,10 +199,14 @@ extension CSVImport {
         }
 
         /// The files.
-        func plan(title: String, language: String) -> Plan {
+        func plan(title: String, language: String, staleAfterDays: Int) -> Plan {
             var files: [(path: String, text: String)] = []
             if configured == nil {
-                files.append((SiteReader.configFile, configText(title: title, language: language)))
+                files.append(
+                    (
+                        SiteReader.configFile,
+                        configText(title: title, language: language, staleAfterDays: staleAfterDays)
+                    ))
             }
             files.append((SiteReader.teamsFile, teamsText()))
             var krs = 0
@@ -215,7 +219,7 @@ extension CSVImport {
             return Plan(files: files, objectiveCount: objectiveOrder.count, keyResultCount: krs)
         }
 
-        func configText(title: String, language: String) -> String {
+        func configText(title: String, language: String, staleAfterDays: Int) -> String {
             var out = "title: \(YAMLText.quoted(title))\nlanguage: \(language)\nperiods:\n"
             let sorted = periodOrder.compactMap { periods[$0] }.sorted {
                 ($0.start?.iso ?? "", $0.id) < ($1.start?.iso ?? "", $1.id)
@@ -224,7 +228,7 @@ extension CSVImport {
                 out += "  - id: \(YAMLText.quoted(p.id))\n"
                 out += "    start: \(p.start?.iso ?? "")\n    end: \(p.end?.iso ?? "")\n"
             }
-            return out + "stale_after_days: 14\n"
+            return out + "stale_after_days: \(staleAfterDays)\n"
         }
 
         /// Teams in tree order (each after its parent), children in the order the file names them.
