@@ -14,7 +14,7 @@ public enum CSVImport {
     public struct Plan: Sendable {
         /// The files in the order they are written.
         public var files: [(path: String, text: String)]
-        /// The number of objectives and key results read.
+        /// The number of objectives read.
         public var objectiveCount: Int
         /// The number of key results read.
         public var keyResultCount: Int
