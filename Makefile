@@ -4,7 +4,7 @@
 SWIFT ?= swift
 AS_OF ?=
 
-.PHONY: deps test-deps site check test browser-test lint format bench clean
+.PHONY: deps test-deps site check test browser-test lint format bench clean import-roundtrip
 
 deps:
 	@scripts/deps.sh build
@@ -21,8 +21,14 @@ check: deps
 
 test: test-deps lint
 	$(SWIFT) test
+	scripts/import-roundtrip.sh 1000
 	scripts/validate-html.sh
 	@$(MAKE) --no-print-directory browser-test
+
+# okrportal import on a generated 1,000-objective organisation: same figures after the round trip.
+import-roundtrip:
+	$(SWIFT) build --product okrportal
+	scripts/import-roundtrip.sh 1000
 
 # Search, filters, pages without JavaScript and axe in headless Chromium (Tests/Browser/test_browser.py).
 browser-test: test-deps

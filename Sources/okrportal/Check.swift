@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
               okrportal check . --as-of 2026-11-29 --strict
               okrportal check . --format json > problems.json
               okrportal check . --as-of 2026-11-29 --history git
+              okrportal check . --due
             """
     )
 
@@ -35,6 +36,13 @@ struct Check: ParsableCommand {
 
     @Option(help: "text (default: one line per problem) or json (one document, for editors and bots).")
     var format: CheckFormat = .text
+
+    @Flag(
+        help: """
+            Also list overdue check-ins per owner (path:line:col of each key result), for a CI job that \
+            reminds them in chat. Does not change the exit code.
+            """)
+    var due = false
 
     func run() throws {
         let asOf = try site.resolveAsOf()
@@ -70,11 +78,35 @@ struct Check: ParsableCommand {
             Foundation.exit(diagnostics.hasErrors ? 1 : 0)
         }
         for d in diagnostics.sorted { Terminal.standardOutput(Terminal.diagnostic(d, fd: 1)) }
+        if due, let org = result?.org { Terminal.standardOutput(Check.overdueReport(org)) }
         Terminal.standardOutput(
             "\(summary): \(Terminal.plural(diagnostics.errorCount, "error")), "
                 + "\(Terminal.plural(diagnostics.warningCount, "warning"))")
         // Exit here rather than unwinding: freeing a large organisation object by object takes a
         // noticeable share of a check's time, and the process ends anyway.
         Foundation.exit(diagnostics.hasErrors ? 1 : 0)
+    }
+}
+
+extension Check {
+    /// The overdue check-ins per owner, in lines a chat message can carry:
+    /// `Lena Hartmann: 2 overdue check-ins` followed by one indented `path:line:col: …` line each.
+    static func overdueReport(_ org: Organisation) -> String {
+        let groups = org.overdueCheckIns()
+        guard !groups.isEmpty else { return "overdue check-ins as of \(org.asOf.iso): none" }
+        var lines = ["overdue check-ins as of \(org.asOf.iso):"]
+        for group in groups {
+            let name = group.owner.isEmpty ? "(no owner)" : group.owner
+            lines.append("\(name): \(Terminal.plural(group.items.count, "overdue check-in"))")
+            for (o, k, due) in group.items {
+                let objective = org.objectives[o]
+                let kr = objective.keyResults[k]
+                let at = kr.mark.location(in: objective.path)
+                lines.append(
+                    "  \(at.path):\(at.line):\(at.column): \(objective.id)#\(kr.id) \"\(kr.title)\" was due "
+                        + "\(due.due.iso), \(Terminal.plural(-due.daysLeft, "day")) overdue (every \(due.every) days)")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

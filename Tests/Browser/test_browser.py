@@ -51,6 +51,7 @@ DEMO_PAGES = [
     ("changes", "changes.html"),
     ("search", "search/index.html?q=PX-5"),
     ("help", "help.html"),
+    ("weekly", "weekly/marketing.html"),
     ("404", "404.html"),
 ]
 
@@ -66,7 +67,8 @@ AXE_PAGES = [
     ("period with filters", "periods/2026-Q4.html"),
 ]
 AXE_PAGES += [("help", "help.html"), ("map", "map/2026-Q4.html"), ("changes", "changes.html"),
-              ("periods", "periods/index.html"), ("graded period", "periods/2026-Q3.html")]
+              ("periods", "periods/index.html"), ("graded period", "periods/2026-Q3.html"),
+              ("weekly", "weekly/social-media.html")]
 AXE_FAILING = {"serious", "critical"}
 # axe rules turned off, each with the reason (docs/search.md repeats them). None so far.
 AXE_DISABLED = {}
@@ -158,7 +160,7 @@ def big_site_pages(site):
              ("objective", first("objectives")), ("people", "people/index.html"), ("person", first("people")),
              ("periods", "periods/index.html"), ("period", period), ("health", first("health")),
              ("changes", "changes.html"), ("search", "search/index.html?q=team"), ("help", "help.html"),
-             ("404", "404.html")]
+             ("weekly", first("weekly")), ("404", "404.html")]
     parts = [d for d in sorted(os.listdir(os.path.join(site, "cascade"))) if os.path.isdir(os.path.join(site, "cascade", d))]
     if parts:
         part = first(f"cascade/{parts[0]}", skip=())
@@ -466,7 +468,8 @@ class Checks:
             self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
             self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                    {"width": 703, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
-            for page in ("teams/marketing.html", "periods/2026-Q4.html", "cascade/2026-Q4.html"):
+            for page in ("teams/marketing.html", "periods/2026-Q4.html", "weekly/social-media.html",
+                         "cascade/2026-Q4.html"):
                 self.d.get(self.base + page)
                 for css in (".site-header nav", ".site-search", "form.filters", ".switcher", ".tree-controls"):
                     assert not self.visible(css), (page, css, "printed")

@@ -117,7 +117,10 @@ enum WeekFixture {
             leads
                 == "2026-Q4,marketing,Marketing,growth,Objective growth,Jan Becker,aspirational,off-track,0.45,,"
                 + "leads,\"Leads, \"\"qualified\"\" ones\",metric,0,100,60,Leads,1,,0.6,on-track,,0.8,2026-11-25,"
-                + "objectives/growth.html,on-track,,")
+                + "objectives/growth.html,on-track,,,"
+                // The columns `okrportal import` reads: period dates, team parent, path and lead,
+                // aligns_to, hand-set scores, milestone due, the last check-in's value and confidence.
+                + "2026-10-01,2026-12-31,company,company/marketing,Jan Becker,,,,,60,0.8")
     }
 
     @Test func csvNeutralisesFormulasButKeepsNegativeNumbers() throws {

@@ -5,12 +5,12 @@ public enum ConfigReader {
     /// The fields of `okrportal.yml`.
     public static let configFields = [
         "title", "language", "base_url", "periods", "stale_after_days", "markdown", "templates", "history",
-        "lint",
+        "lint", "edit_url", "checkin_every_days",
     ]
     /// The fields of a period.
     public static let periodFields = ["id", "start", "end"]
     /// The fields of a team.
-    public static let teamFields = ["id", "name", "parent", "lead", "description"]
+    public static let teamFields = ["id", "name", "parent", "lead", "description", "checkin_every_days"]
 
     /// Reads the site configuration; `nil` when it is unusable (every problem reported).
     public static func readConfig(_ bytes: [UInt8], path: String, diagnostics: inout Diagnostics) -> SiteConfig? {
@@ -67,10 +67,30 @@ public enum ConfigReader {
         let history =
             f.choice("history", HistorySource.allCases.map(\.rawValue), &diagnostics)
             .flatMap(HistorySource.init(rawValue:)) ?? .off
-        return SiteConfig(
+        var config = SiteConfig(
             title: title, language: language, baseURL: baseURL, periods: periods, staleAfterDays: stale,
             markdownUnsafe: unsafe, templates: f.string("templates", &diagnostics), history: history,
             historyLocation: f.location(of: "history"), lintIgnore: ObjectiveReader.readLintIgnore(f, &diagnostics))
+        config.editURL = readEditURL(f, &diagnostics)
+        config.checkinEveryDays = f.integer("checkin_every_days", in: 1...365, &diagnostics) ?? 7
+        return config
+    }
+
+    /// `edit_url:`: an http(s) URL with `{path}` (and optionally `{line}`), else an error at the value.
+    static func readEditURL(_ f: FieldReader, _ diagnostics: inout Diagnostics) -> String? {
+        guard let url = f.string("edit_url", &diagnostics) else { return nil }
+        let at = f.location(of: "edit_url") ?? f.location
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            diagnostics.error("\"edit_url\" must start with http:// or https://, found \"\(url)\"", at: at)
+            return nil
+        }
+        guard url.contains("{path}") else {
+            diagnostics.error(
+                "\"edit_url\" needs {path} where the file's path goes, e.g. "
+                    + "https://git.example.com/acme/okrs/-/edit/main/{path}", at: at)
+            return nil
+        }
+        return url
     }
 
     /// Reads the team list.
@@ -91,11 +111,12 @@ public enum ConfigReader {
             else { continue }
             guard let id = f.string("id", required: true, &diagnostics) else { continue }
             let name = f.string("name", required: true, &diagnostics) ?? id
-            teams.append(
-                Team(
-                    id: id, name: name, parent: f.string("parent", &diagnostics), lead: f.string("lead", &diagnostics),
-                    description: f.string("description", &diagnostics), location: f.location,
-                    idLocation: f.location(of: "id"), parentLocation: f.location(of: "parent")))
+            var team = Team(
+                id: id, name: name, parent: f.string("parent", &diagnostics), lead: f.string("lead", &diagnostics),
+                description: f.string("description", &diagnostics), location: f.location,
+                idLocation: f.location(of: "id"), parentLocation: f.location(of: "parent"))
+            team.checkinEveryDays = f.integer("checkin_every_days", in: 1...365, &diagnostics)
+            teams.append(team)
         }
         if teams.isEmpty && items.isEmpty {
             diagnostics.error(

@@ -12,6 +12,7 @@ public enum ObjectiveReader {
     /// The fields of a key result.
     public static let keyResultFields = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "checkins", "done", "due", "score",
+        "checkin_every_days",
     ]
     /// The fields of a check-in.
     public static let checkinFields = ["date", "value", "confidence", "note", "status"]
@@ -211,6 +212,7 @@ public enum ObjectiveReader {
         }
         kr.unit = f.string("unit", &diagnostics)
         if let w = f.number("weight", &diagnostics) { kr.weight = w }
+        kr.checkinEveryDays = f.integer("checkin_every_days", in: 1...365, &diagnostics)
         kr.weightMark = f.mark(of: "weight")
         kr.score = f.number("score", &diagnostics)
         kr.scoreMark = f.mark(of: "score")

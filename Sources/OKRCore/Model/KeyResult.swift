@@ -86,6 +86,8 @@ public struct KeyResult: Sendable {
     public var due: Day?
     /// A hand-set end-of-period score (0…1).
     public var score: Double?
+    /// How often it should be checked in (`checkin_every_days:`), overriding its team's and the site's.
+    public var checkinEveryDays: Int? = nil
     /// Where the key result's entry starts (in its objective's file).
     public var mark: Mark
     /// Where `id` is written.

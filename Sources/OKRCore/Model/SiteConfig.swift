@@ -20,6 +20,12 @@ public struct SiteConfig: Sendable {
     public var historyLocation: SourceLocation?
     /// Methodology rules silenced for the whole site (`lint: { ignore: [OKR001] }`).
     public var lintIgnore: [RuleReference]
+    /// A link to each objective's file in the company's Git web editor (`edit_url:`), with `{path}` for
+    /// the file's path from the site root and optionally `{line}`; `nil` means no edit links.
+    public var editURL: String? = nil
+    /// How often each key result should be checked in, in days (`checkin_every_days:`, default 7); a
+    /// team (in teams.yml) or a key result may say otherwise.
+    public var checkinEveryDays: Int = 7
     /// The languages the UI ships; others are errors.
     public static let languages = ["de", "en"]
 

@@ -16,6 +16,8 @@ public struct Team: Sendable, Hashable {
     public var idLocation: SourceLocation
     /// Where `parent` is written.
     public var parentLocation: SourceLocation?
+    /// How often its key results should be checked in (`checkin_every_days:`), overriding the site's.
+    public var checkinEveryDays: Int? = nil
 
     /// Creates a team.
     public init(

@@ -50,6 +50,8 @@ extension IncrementalBuilder {
             switch page {
             case .objective(let o): return objectives.contains(o)
             case .team(let t): return teams.contains(t)
+            // The weekly page reads the week's changes and due check-ins of the team's objectives.
+            case .weekly(let t): return teams.contains(t) || healthChanged
             case .person(let i): return people.contains(i)
             case .health, .changes: return healthChanged
             case .teams: return rollUpChanged || linesChanged

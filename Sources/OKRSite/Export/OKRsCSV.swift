@@ -11,6 +11,10 @@ public enum OKRsCSV {
         "objective_status", "objective_progress", "objective_score", "kr_id", "kr_title", "kr_kind", "kr_start",
         "kr_target", "kr_current", "kr_unit", "kr_weight", "kr_done", "kr_progress", "kr_status", "kr_score",
         "kr_confidence", "kr_last_checkin", "url", "kr_computed_status", "kr_owner_status", "objective_priority",
+        // What `okrportal import` needs to rebuild the site (see docs/exports.md).
+        "period_start", "period_end", "team_parent", "team_path", "team_lead", "objective_aligns_to",
+        "objective_manual_score", "kr_due", "kr_manual_score", "kr_last_checkin_value",
+        "kr_last_checkin_confidence",
     ]
 
     /// The document. Only published objectives appear (no confidential ones, no unbuilt drafts), in
@@ -65,6 +69,27 @@ public enum OKRsCSV {
                 csv.text(s.computedStatus.rawValue)
                 csv.text(s.ownerStatus?.rawValue)
                 csv.number(objective.priority.map(Double.init))
+                // For `okrportal import`: what a site needs to give the same figures again.
+                let period = org.objectivePeriod[o].map { org.periods[$0] }
+                csv.text(period?.start.iso)
+                csv.text(period?.end.iso)
+                let team = org.objectiveTeam[o]
+                csv.text(team.flatMap { org.teams.parent[$0] }.map { org.teams.teams[$0].id })
+                csv.text(
+                    team.map {
+                        org.teams.ancestry(of: $0).reversed().map { org.teams.teams[$0].id }.joined(separator: "/")
+                    })
+                csv.text(team.flatMap { org.teams.teams[$0].lead })
+                // Only published targets: a draft's id would otherwise leak (and dangle in an import).
+                let aligns = objective.alignsTo.filter {
+                    org.objectiveIndex[$0.objective].map { org.isPublished[$0] } ?? false
+                }
+                csv.text(aligns.isEmpty ? nil : aligns.map(\.description).joined(separator: " "))
+                csv.number(objective.score)
+                csv.text(kr.kind == .milestone ? kr.due?.iso : nil)
+                csv.number(kr.score)
+                csv.number(kr.kind == .metric ? s.latestCheckin?.value : nil)
+                csv.number(s.latestCheckin?.confidence)
                 csv.endRow()
             }
             if csv.text.utf8.count > 1 << 16 { csv.drain(to: sink) }

@@ -34,20 +34,25 @@ enum AlignmentMapPage: PageKind {
     static var templates: [TemplateBinding] { [.view("map", MapPageView.self, inside: PageFrame.self)] }
 }
 
-/// `teams/index.html` (the team tree with each team's roll-up) and `teams/ID.html`.
+/// `teams/index.html` (the team tree with each team's roll-up), `teams/ID.html`, and each team's
+/// printable weekly page `weekly/ID.html`.
 enum TeamPages: PageKind {
     static func pages(in m: SiteModel) -> [Page] {
         let tree = m.org.teams
         // A team whose id repeats an earlier one's has no page: the first one owns the path.
         return [Page(m, .teams, template: "teams") { TeamsPageView(m) }]
-            + tree.preorder.filter { tree.index[tree.teams[$0].id] == $0 }.map { t in
-                Page(m, .team(t), template: "team") { TeamPageView(m, t) }
+            + tree.preorder.filter { tree.index[tree.teams[$0].id] == $0 }.flatMap { t in
+                [
+                    Page(m, .team(t), template: "team") { TeamPageView(m, t) },
+                    Page(m, .weekly(t), template: "weekly") { WeeklyPageView(m, t) },
+                ]
             }
     }
     static var templates: [TemplateBinding] {
         [
             .view("teams", TeamsPageView.self, inside: PageFrame.self),
             .view("team", TeamPageView.self, inside: PageFrame.self),
+            .view("weekly", WeeklyPageView.self, inside: PageFrame.self),
         ]
     }
 }

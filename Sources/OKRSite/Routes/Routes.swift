@@ -14,6 +14,8 @@ public enum PageID: Hashable, Sendable {
     case teams
     /// One team.
     case team(TeamIndex)
+    /// A team's printable weekly page for its Monday meeting.
+    case weekly(TeamIndex)
     /// One objective.
     case objective(ObjectiveIndex)
     /// Everyone who owns or leads.
@@ -61,6 +63,7 @@ public struct Routes: Sendable {
         case .map(let p): return "map/\(org.periods[p].id).html"
         case .teams: return "teams/\(PageNames.overview).html"
         case .team(let t): return "teams/\(org.teams.teams[t].id).html"
+        case .weekly(let t): return "weekly/\(org.teams.teams[t].id).html"
         case .objective(let o): return "objectives/\(org.objectives[o].id).html"
         case .people: return "people/\(PageNames.overview).html"
         case .person(let i): return "people/\(people.all[i].slug).html"
@@ -97,6 +100,42 @@ public struct Routes: Sendable {
     public func help(_ anchor: String) -> String { path(.help) + "#" + anchor }
     /// A team's page.
     public func team(_ t: TeamIndex) -> String { path(.team(t)) }
+    /// A team's weekly page.
+    public func weekly(_ t: TeamIndex) -> String { path(.weekly(t)) }
+
+    /// The objective's file in the company's Git web editor (`edit_url:` with `{path}`), `nil` without
+    /// the setting. With `keyResult`, the link carries the line where that key result starts: in place
+    /// of `{line}` when the setting has it, else as `#L42` (GitLab's and GitHub's line anchor) unless
+    /// the setting already ends in a fragment.
+    public func edit(_ o: ObjectiveIndex, keyResult k: KeyResultIndex? = nil) -> String? {
+        guard let template = org.config.editURL else { return nil }
+        let objective = org.objectives[o]
+        var url = template.replacingOccurrences(of: "{path}", with: Routes.percentEncodedPath(objective.path))
+        let line = k.map { objective.keyResults[$0].mark.location(in: objective.path).line }
+        if url.contains("{line}") {
+            url = url.replacingOccurrences(of: "{line}", with: line.map(String.init) ?? "1")
+        } else if let line, !url.contains("#") {
+            url += "#L\(line)"
+        }
+        return url
+    }
+
+    /// `path` with every byte outside the unreserved set and `/` percent-encoded (a space becomes `%20`).
+    static func percentEncodedPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
+            }
+        }
+        return out
+    }
     /// A period's page.
     public func period(_ p: PeriodIndex) -> String { path(.period(p)) }
     /// A period's cascade.

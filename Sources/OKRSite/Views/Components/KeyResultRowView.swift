@@ -124,6 +124,17 @@ public struct KeyResultRowView: TemplateView {
         return d.isEmpty ? nil : d
     }
 
+    /// When its next check-in is due (open metrics and milestones of a running period), else `nil`.
+    public var checkInDue: CheckInDue? { site.org.nextCheckIn(of: objective, keyResult: keyResult) }
+
+    /// "Check-in fällig am 04.12.2026", "Check-in heute fällig", "Check-in seit 3 Tagen überfällig".
+    public var checkInDueLabel: String {
+        guard let d = checkInDue else { return "" }
+        if d.daysLeft > 0 { return t.format("checkin_due_on", ["date": f.date(d.due)]) }
+        if d.daysLeft == 0 { return t["checkin_due_today"] }
+        return t.plural("checkin_overdue", count: -d.daysLeft, formatted: f.integer(-d.daysLeft))
+    }
+
     /// The newest check-in's note, if it has one.
     public var latestNote: String? {
         guard let note = state.latestCheckin?.note, !note.isEmpty else { return nil }
@@ -176,6 +187,9 @@ public struct KeyResultRowView: TemplateView {
         fields: Field.embed(\.statusView) + [
             .text("id", "the key result's id") { $0.kr.id },
             .text("anchor", "the row's anchor on the objective page: `kr-ID`") { "kr-" + $0.kr.id },
+            .text("kr_page_url", "its row on the objective's page: `objectives/ID.html#kr-KR`") {
+                $0.site.routes.keyResult($0.objective, $0.keyResult)
+            },
             .text("title", "its title") { $0.kr.title },
             .text("kind", "`metric`, `milestone` or `children`") { $0.kr.kind.rawValue },
             .text("kind_label", "the kind in words") { $0.t["kind_\($0.kr.kind.rawValue)"] },
@@ -252,6 +266,22 @@ public struct KeyResultRowView: TemplateView {
                 "start → current / target with the unit (metrics), else `current`: \"5.000 → 5.610 / 6.000 Follower\""
             ) {
                 $0.valueLine
+            },
+            .flag("has_checkin_due", "whether a next check-in is due (open work of a running period)") {
+                $0.checkInDue != nil
+            },
+            .text(
+                "checkin_due_label",
+                "\"Check-in fällig am 04.12.2026\", \"… heute fällig\", \"… seit 3 Tagen überfällig\""
+            ) {
+                $0.checkInDueLabel
+            },
+            .flag("checkin_overdue", "whether the next check-in is overdue") { $0.checkInDue?.isOverdue ?? false },
+            .flag("has_edit", "whether the site has `edit_url:`: the row links to its lines in the Git web editor") {
+                $0.site.org.config.editURL != nil
+            },
+            .text("edit_url", "the objective's file in the Git web editor, at this key result's line") {
+                $0.site.routes.edit($0.objective, keyResult: $0.keyResult) ?? ""
             },
             .flag("has_last_checkin", "whether it has a check-in") { $0.state.latestCheckin != nil },
             .flag("has_last_note", "whether the newest check-in has a note") { $0.latestNote != nil },

@@ -135,6 +135,9 @@ public struct ObjectivePageView: PageView {
                     "objective_expected", ["expected": v.site.format.percent(v.org.states[v.objective].expected)])
             },
             .flag("open", "whether its period is running") { $0.site.isOpen($0.objective) },
+            .text("edit_url", "its file in the company's Git web editor (`edit_url:`), empty without the setting") {
+                $0.site.routes.edit($0.objective) ?? ""
+            },
             .flag("closed", "whether its period is over") { v in
                 v.period.map { v.org.periods[$0].isClosed(asOf: v.org.asOf) } ?? false
             },

@@ -226,6 +226,12 @@ public struct TeamPageView: PageView {
                 "its own objectives of the current period counted by status (grades once graded), each count a "
                     + "link to the list below filtered by it"
             ) { $0.statusSummary },
+            .list("due", "check-ins of its current objectives due within a week or overdue, most overdue first") {
+                v in
+                DueCheckInView.list(
+                    v.site, objectives: v.site.org.currentPeriod.map { v.site.figures[$0].byTeam[v.team] } ?? [])
+            },
+            .text("weekly_url", "its printable weekly page") { $0.site.routes.weekly($0.team) },
             .list("periods", "its objectives per period, the current period first") { $0.periods },
             .flag("has_objectives", "whether it has objectives") { !$0.periods.isEmpty },
             .list("contributes", "what it contributes to in the current period") { $0.contributes },
