@@ -40,6 +40,10 @@ enum Signatures {
             h.combine(ks.latestCheckin?.date)
             h.combine(ks.latestConfidence?.confidence)
             h.combine(ks.latestConfidence?.date)
+            h.combine(ks.latestCheckin?.note)
+            // Rows say when the next check-in is due, and count their supporters by status.
+            h.combine(org.checkinEvery(of: o, keyResult: k))
+            h.combine(org.supporters(of: o, keyResult: k))
         }
         return h.finalize()
     }
