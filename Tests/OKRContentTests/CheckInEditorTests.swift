@@ -5,7 +5,8 @@ import Testing
 
 /// `CheckInEditor` appends one check-in and changes no other byte, whatever the list's style.
 @Suite struct CheckInEditorTests {
-    let checkIn = NewCheckIn(date: Day(iso: "2026-12-02")!, value: "5610", confidence: "0.7", note: "Messe \"wirkt\"")  // valid
+    // A valid date literal.
+    let checkIn = NewCheckIn(date: Day(iso: "2026-12-02")!, value: "5610", confidence: "0.7", note: "Messe \"wirkt\"")
     let item = #"{ date: 2026-12-02, value: 5610, confidence: 0.7, note: "Messe \"wirkt\"" }"#
 
     func file(_ keyResults: String, eol: String = "\n") -> String {

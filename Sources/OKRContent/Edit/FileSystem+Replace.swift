@@ -25,7 +25,8 @@ extension FileSystem {
         guard fchmod(fd, st.st_mode & 0o7777) == 0 else { return fail() }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }  // count > 0
+            // The buffer is not empty inside the loop, so it has a base address.
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return fail()
