@@ -71,7 +71,9 @@ struct TeamCheckin {
                 let expected = start + (target - start) * period.expected(asOf: today)
                 Terminal.standardOutput(
                     "  last: \(last)\(since) · expected today: \(Checkin.decimal(expected.rounded(toPlaces: 2)))\(unit)"
-                        + " · target: \(Checkin.decimal(target))\(unit) · status: \(state.status.rawValue)")
+)
+                Terminal.standardOutput(
+                    "  target: \(Checkin.decimal(target))\(unit) · status: \(state.status.rawValue)")
             } else {
                 Terminal.standardOutput(
                     "  milestone, due \((kr.due ?? period.end).iso) · status: \(state.status.rawValue)")
