@@ -71,7 +71,7 @@ struct TeamCheckin {
                 let expected = start + (target - start) * period.expected(asOf: today)
                 Terminal.standardOutput(
                     "  last: \(last)\(since) · expected today: \(Checkin.decimal(expected.rounded(toPlaces: 2)))\(unit)"
-)
+                )
                 Terminal.standardOutput(
                     "  target: \(Checkin.decimal(target))\(unit) · status: \(state.status.rawValue)")
             } else {
