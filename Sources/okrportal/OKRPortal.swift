@@ -24,7 +24,9 @@ struct OKRPortal: AsyncParsableCommand {
               okrportal serve .
             """,
         version: okrportalVersion,
-        subcommands: [Check.self, Build.self, Serve.self, Init.self, New.self, Checkin.self, Import.self, Rules.self, Views.self]
+        subcommands: [
+            Check.self, Build.self, Serve.self, Init.self, New.self, Checkin.self, Import.self, Rules.self, Views.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with 2 as the content format's exit codes say
