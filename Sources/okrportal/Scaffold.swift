@@ -36,25 +36,8 @@ enum Scaffold {
         }
     }
 
-    /// A YAML double-quoted scalar holding `text` exactly.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\x%02X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar holding `text` exactly (``YAMLQuoting/doubleQuoted(_:)``).
+    static func quoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text) }
 
     /// A problem that stops `init` or `new` before or while writing: exit 2.
     struct Failure: Error {

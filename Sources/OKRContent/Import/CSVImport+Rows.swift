@@ -339,27 +339,9 @@ extension CSVImport {
 
 /// YAML scalars as the import writes them.
 enum YAMLText {
-    /// A double-quoted YAML string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\x" + (hex.count == 1 ? "0" : "") + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML string: quotes, backslashes and control characters escaped
+    /// (``YAMLQuoting/doubleQuoted(_:)``).
+    static func quoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text) }
 
     /// A number in its shortest form that reads back the same (integers without `.0`).
     static func number(_ v: Double) -> String {
