@@ -23,6 +23,9 @@ public struct KeyResultState: Sendable {
     public var checkins: [CheckIn]
     /// For a `children` key result: the published objectives that count.
     public var contributors: [ObjectiveIndex]
+    /// Where it lands at the period's end at the pace so far, or why there is no forecast
+    /// (see ``Forecast``).
+    public var forecast: ForecastOutcome = .none(.noPeriod)
 
     /// The status that counts: the owner's call where there is one, else the computed status.
     /// Objectives and every roll-up use it.
@@ -52,6 +55,8 @@ public struct ObjectiveState: Sendable {
     public var expected: Double
     /// One state per key result, in file order.
     public var keyResults: IndexedArray<KeyResultIndex, KeyResultState>
+    /// The weighted mean of its key results' forecasts where all have one, or why there is none.
+    public var forecast: ForecastOutcome = .none(.noPeriod)
 
     /// How many of its key results are outdated (``KeyResultState/isStale``), whether or not a worse
     /// status hides it.

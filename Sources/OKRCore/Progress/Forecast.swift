@@ -1,0 +1,113 @@
+/// Where a key result or objective lands at the end of its period at the pace so far: the spec's
+/// "Forecast (open periods)".
+///
+/// A metric's forecast comes from a least-squares straight line through (period start, `start`) and
+/// every check-in known at the as-of date inside the period, x = day, y = value (see ``ForecastLine``).
+/// The band is that line's value at the period's end ± the residual standard deviation of the fit.
+/// A `children` key result's forecast is the mean of its supporters'; an objective's is the weighted
+/// mean of its key results'. Both carry no value (``value`` is `nil`), only progress.
+public struct Forecast: Sendable, Hashable {
+    /// A metric's forecast value at the period's end (the line's value there), `nil` for children
+    /// key results and objectives.
+    public var value: Double?
+    /// The forecast progress at the period's end, clamped to [0, 1].
+    public var progress: Double
+    /// The lower end of the band as progress, clamped to [0, 1]; `low ≤ progress ≤ high`.
+    public var low: Double
+    /// The upper end of the band as progress, clamped to [0, 1].
+    public var high: Double
+    /// The last day of the period the forecast is for.
+    public var end: Day
+    /// A metric's fitted line (for charts), `nil` for children key results and objectives.
+    public var line: ForecastLine?
+
+    /// Creates a forecast.
+    public init(
+        value: Double? = nil, progress: Double, low: Double, high: Double, end: Day, line: ForecastLine? = nil
+    ) {
+        self.value = value
+        self.progress = progress
+        self.low = low
+        self.high = high
+        self.end = end
+        self.line = line
+    }
+
+    /// How far the forecast stays below `threshold` (an objective type's expected score: 0.7 or 1.0);
+    /// 0 or less when it reaches it.
+    public func gap(to threshold: Double) -> Double { threshold - progress }
+
+    /// Whether the forecast ends below `threshold` (beyond ``Progress/epsilon``).
+    public func misses(_ threshold: Double) -> Bool { progress < threshold - Progress.epsilon }
+}
+
+/// The least-squares line of a metric's forecast: value = intercept + slope × (day − origin).
+public struct ForecastLine: Sendable, Hashable {
+    /// Day 0 of the fit: the period's first day.
+    public var origin: Day
+    /// The fitted value at `origin`.
+    public var intercept: Double
+    /// The fitted change per day.
+    public var slope: Double
+    /// The residual standard deviation, √(Σ residual² / (n − 2)): the band's half width, in the
+    /// metric's unit.
+    public var residualDeviation: Double
+    /// How many points the line was fitted to (the start point included).
+    public var points: Int
+
+    /// Creates a line.
+    public init(origin: Day, intercept: Double, slope: Double, residualDeviation: Double, points: Int) {
+        self.origin = origin
+        self.intercept = intercept
+        self.slope = slope
+        self.residualDeviation = residualDeviation
+        self.points = points
+    }
+
+    /// The line's value on `day`.
+    public func value(at day: Day) -> Double { intercept + slope * Double(origin.days(to: day)) }
+}
+
+/// Why there is no forecast: what pages say after "no forecast yet".
+public enum NoForecastReason: Sendable, Hashable {
+    /// Milestones are done or not; they have no pace.
+    case milestone
+    /// The period is over at the as-of date: it has grades, not forecasts.
+    case periodClosed
+    /// The objective's period is unknown (an error reported elsewhere).
+    case noPeriod
+    /// A metric without `start` or `target` (only drafts; rule OKR003 reports it).
+    case notMeasurable
+    /// Less than 20 % of the period has passed; there is a forecast from `from` on.
+    case tooEarly(from: Day)
+    /// Fewer than 3 points: `points` counts the start point and the check-ins known inside the period.
+    case tooFewPoints(points: Int)
+    /// Every point lies on one day, so no line can be fitted.
+    case sameDay
+    /// A `children` key result: `missing` of its `of` supporters have no forecast.
+    case supportersWithout(missing: Int, of: Int)
+    /// A `children` key result no published objective supports.
+    case noSupporters
+    /// An objective: `missing` of its `of` key results have no forecast.
+    case keyResultsWithout(missing: Int, of: Int)
+}
+
+/// A forecast, or why there is none.
+public enum ForecastOutcome: Sendable, Hashable {
+    /// There is a forecast.
+    case forecast(Forecast)
+    /// There is none, for this reason.
+    case none(NoForecastReason)
+
+    /// The forecast, if there is one.
+    public var forecast: Forecast? {
+        if case .forecast(let f) = self { return f }
+        return nil
+    }
+
+    /// Why there is none, if there is none.
+    public var reason: NoForecastReason? {
+        if case .none(let r) = self { return r }
+        return nil
+    }
+}
