@@ -20,6 +20,9 @@ enum Signatures {
         h.combine(state.progress)
         h.combine(state.status)
         h.combine(state.score)
+        // Pages show forecasts (objective, rows, charts, the lists of misses): they follow from the
+        // check-ins, the as-of date and, for children key results, the supporters' forecasts.
+        h.combine(state.forecast)
         for (k, kr) in objective.keyResults.indexed() {
             let ks = state.keyResults[k]
             h.combine(kr.id)
@@ -44,6 +47,7 @@ enum Signatures {
             // Rows say when the next check-in is due, and count their supporters by status.
             h.combine(org.checkinEvery(of: o, keyResult: k))
             h.combine(org.supporters(of: o, keyResult: k))
+            h.combine(ks.forecast)
         }
         return h.finalize()
     }
@@ -81,6 +85,8 @@ enum Signatures {
     /// which continue which. When this differs, every page is rendered again.
     static func structure(_ org: Organisation) -> Int {
         var h = Hasher()
+        // A new as-of date moves every status, expectation and forecast: render everything again.
+        h.combine(org.asOf)
         h.combine(org.objectives.count)
         for (o, objective) in org.objectives.indexed() {
             h.combine(objective.path)

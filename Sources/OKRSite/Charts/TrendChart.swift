@@ -2,7 +2,9 @@ import OKRCore
 
 /// A metric key result over its period: the check-ins as a line, the start and target as dashed
 /// lines, the expected straight line from the start (first day) to the target (last day), the as-of
-/// date as a vertical marker, and each check-in's confidence as a bar below the time axis.
+/// date as a vertical marker, and each check-in's confidence as a bar below the time axis. While the
+/// period runs and there is a forecast, the fitted line continues dashed from the as-of date to the
+/// period's last day, inside its shaded band (the line ± its residual deviation), its end value labelled.
 ///
 /// The value axis grows upward whatever the metric's direction, so a decreasing metric's line goes
 /// down toward a target drawn below its start.
@@ -28,20 +30,39 @@ public enum TrendChart {
         }
     }
 
-    /// The scale for a key result over a period.
-    public static func scale(kr: KeyResult, checkins: [CheckIn], period: Period) -> Scale? {
+    /// The scale for a key result over a period; with a forecast, the axis also reaches its end value
+    /// and band (at most one start-to-target span beyond them, so a wild fit cannot squash the chart).
+    public static func scale(kr: KeyResult, checkins: [CheckIn], period: Period, forecast: Forecast? = nil) -> Scale? {
         guard let s = kr.start, let t = kr.target else { return nil }
-        let values = [s, t] + checkins.compactMap(\.value)
+        var values = [s, t] + checkins.compactMap(\.value)
+        if let band = forecastBand(forecast, start: s, target: t) {
+            values += [band.low, band.high]
+        }
         let ticks = Ticks.numbers(low: values.min()!, high: values.max()!)  // values holds start and target
         return Scale(start: period.start, end: period.end, low: ticks.low, high: ticks.high)
     }
 
-    /// The inline SVG of a metric key result's trend, or `nil` for other kinds.
+    /// The forecast's value band at the period's end (line ± residual deviation), bounded to one
+    /// start-to-target span beyond start and target; `nil` without a fitted line.
+    static func forecastBand(_ forecast: Forecast?, start: Double, target: Double) -> (low: Double, high: Double)? {
+        guard let line = forecast?.line, let end = forecast?.end else { return nil }
+        let mid = line.value(at: end)
+        let deviation = line.residualDeviation.isFinite ? abs(line.residualDeviation) : 0
+        guard mid.isFinite else { return nil }
+        let span = max(abs(target - start), 1e-9)
+        let floor = min(start, target) - span
+        let ceiling = max(start, target) + span
+        return (min(max(mid - deviation, floor), ceiling), min(max(mid + deviation, floor), ceiling))
+    }
+
+    /// The inline SVG of a metric key result's trend, or `nil` for other kinds. `forecast` (open
+    /// periods only) adds the dashed projection and its band.
     public static func svg(
-        kr: KeyResult, checkins: [CheckIn], period: Period, asOf: Day, labels: ChartLabels, id: String
+        kr: KeyResult, checkins: [CheckIn], period: Period, asOf: Day, labels: ChartLabels, id: String,
+        forecast: Forecast? = nil
     ) -> String? {
         guard kr.kind == .metric, let start = kr.start, let target = kr.target,
-            let scale = scale(kr: kr, checkins: checkins, period: period)
+            let scale = scale(kr: kr, checkins: checkins, period: period, forecast: forecast)
         else { return nil }
         let f = labels.format
         let t = labels.strings
@@ -102,8 +123,47 @@ public enum TrendChart {
                 "text", ["class": "asof-label", "x": x, "y": "11", "text-anchor": "middle"], text: t["chart_today"])
         }
 
-        // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
+        // The check-ins' values (drawn below, after the projection, so their dots stay on top).
         let points = checkins.compactMap { c in c.value.map { (c.date, $0, c.confidence, c.isDerived) } }
+
+        // The projection: the fitted line, dashed, from the as-of date (or the newest check-in) to the
+        // period's end, inside its band; the end value labelled.
+        let projection = forecast.flatMap { f -> (Forecast, ForecastLine, Day)? in
+            guard let line = f.line else { return nil }
+            let from = period.contains(asOf) ? asOf : (points.last?.0 ?? period.start)
+            return from < period.end ? (f, line, from) : nil
+        }
+        if let (fc, line, from) = projection {
+            let lowValue = scale.low
+            let highValue = scale.high
+            func y(_ v: Double) -> Double { scale.y(min(max(v, lowValue), highValue)) }
+            let deviation = line.residualDeviation.isFinite ? abs(line.residualDeviation) : 0
+            let x0 = scale.x(from)
+            let x1 = scale.x(period.end)
+            let v0 = line.value(at: from)
+            let v1 = line.value(at: period.end)
+            if deviation > 0 {
+                svg.element(
+                    "polygon",
+                    [
+                        "class": "forecast-band",
+                        "points": .points([
+                            (x: x0, y: y(v0 + deviation)), (x: x1, y: y(v1 + deviation)),
+                            (x: x1, y: y(v1 - deviation)), (x: x0, y: y(v0 - deviation)),
+                        ]),
+                    ])
+            }
+            svg.element(
+                "line", ["class": "projection", "x1": .n(x0), "y1": .n(y(v0)), "x2": .n(x1), "y2": .n(y(v1))])
+            svg.element("circle", ["class": "projection-end", "cx": .n(x1), "cy": .n(y(v1)), "r": "3"])
+            // Right-aligned at the end, above the point when it lies in the lower half, else below.
+            let labelY = y(v1) > (top + bottom) / 2 ? y(v1) - 8 : y(v1) + 16
+            svg.element(
+                "text", ["class": "forecast-label", "x": .n(x1 - 5), "y": .n(labelY), "text-anchor": "end"],
+                text: t.format("chart_forecast_label", ["value": f.value(fc.value ?? v1, unit: kr.unit)]))
+        }
+
+        // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
         var path: [(Double, Double)] = []
         if points.first.map({ $0.0 > period.start }) ?? true { path.append((scale.x(period.start), scale.y(start))) }
         path += points.map { (scale.x($0.0), scale.y($0.1)) }
@@ -179,6 +239,18 @@ public enum TrendChart {
         if period.contains(asOf) {
             let expected = Progress.interpolate(start, target, period.expected(asOf: asOf))
             description += " " + t.format("chart_trend_expected", ["value": f.value(expected, unit: kr.unit)])
+        }
+        if let (fc, line, _) = projection {
+            let words = ForecastWords(t: t, f: f)
+            description +=
+                " "
+                + t.format(
+                    "chart_trend_forecast",
+                    [
+                        "value": f.value(fc.value ?? line.value(at: period.end), unit: kr.unit),
+                        "date": f.date(period.end), "progress": f.percent(fc.progress),
+                        "band": words.band(fc) ?? f.percent(fc.progress),
+                    ])
         }
         return svg.render(
             width: width, height: height, title: t.format("chart_trend_title", ["title": kr.title]),

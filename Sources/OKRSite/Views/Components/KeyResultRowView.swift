@@ -170,7 +170,8 @@ public struct KeyResultRowView: TemplateView {
         let checkins = state.checkins
         let period = site.org.periods[p]
         if let chart = TrendChart.svg(
-            kr: kr, checkins: checkins, period: period, asOf: site.org.asOf, labels: site.labels, id: "trend-\(kr.id)")
+            kr: kr, checkins: checkins, period: period, asOf: site.org.asOf, labels: site.labels, id: "trend-\(kr.id)",
+            forecast: forecast)
         {
             return chart
         }
@@ -180,6 +181,15 @@ public struct KeyResultRowView: TemplateView {
             points, period: period, asOf: site.org.asOf, title: t.format("chart_confidence_title", ["title": kr.title]),
             description: ConfidenceChart.keyResultDescription(points, labels: site.labels), labels: site.labels,
             id: "confidence-\(kr.id)")
+    }
+
+    /// Where it lands at the period's end at the pace so far, while its period runs; `nil` otherwise.
+    public var forecast: Forecast? { site.isOpen(objective) ? state.forecast.forecast : nil }
+
+    /// "Bei diesem Tempo: 82 % am 31.12. (74–90 %)" while the period runs, or why there is no forecast
+    /// yet ("Noch keine Prognose: ab 18.10."); empty in closed periods and for milestones.
+    public var forecastText: String {
+        ForecastWords(site: site).text(state.forecast, open: site.isOpen(objective)) ?? ""
     }
 
     public static let schema = ViewSchema<KeyResultRowView>(
@@ -305,5 +315,21 @@ public struct KeyResultRowView: TemplateView {
             .html("checkin_table", "its check-ins as a table") { $0.checkinTable },
             .flag("has_trend", "whether it has a chart") { $0.hasTrend },
             .html("trend", "its trend chart (SVG): values for metrics, confidence for the others") { $0.trend ?? "" },
+            .flag("has_forecast_text", "whether the row says where it lands or why there is no forecast yet") {
+                !$0.forecastText.isEmpty
+            },
+            .text(
+                "forecast_text",
+                "while the period runs: \"Bei diesem Tempo: 82 % am 31.12. (74–90 %)\" or \"Noch keine Prognose: ab 18.10.\""
+            ) {
+                $0.forecastText
+            },
+            .flag("has_forecast", "whether it has a forecast (open periods only)") { $0.forecast != nil },
+            .text("forecast_pct", "the forecast progress at the period's end: `82 %`") { v in
+                v.forecast.map { v.f.percent($0.progress) } ?? ""
+            },
+            .text("forecast_band", "the forecast's band as progress, `74–90 %`; empty when it is one value") { v in
+                v.forecast.flatMap { ForecastWords(site: v.site).band($0) } ?? ""
+            },
         ])
 }

@@ -102,6 +102,16 @@ public struct HealthPageView: PageView {
                     listPage: v.site.routes.period(v.period), listAnchor: "#byteam", chartID: "status-\(v.period.raw)")
             },
             .flag("running", "whether the period is running") { $0.running },
+            .optional(
+                "forecast_misses",
+                "while the period runs: its objectives forecast to end below what their type expects, and how many "
+                    + "have no forecast"
+            ) { v in
+                v.running
+                    ? ForecastMissesView(
+                        site: v.site, period: v.period, objectives: v.site.figures[v.period].objectives)
+                    : nil
+            },
             .text("outdated_intro", "what counts as outdated") {
                 $0.site.t.format(
                     "health_outdated_intro", ["days": $0.site.format.integer($0.site.org.config.staleAfterDays)])

@@ -101,6 +101,12 @@ public struct ObjectivePageView: PageView {
         org.states[objective].score.map { ClosingView(site: site, objective: objective, score: $0) }
     }
 
+    /// The objective's forecast in words while its period runs ("Bei diesem Tempo: 64 % am 31.12.
+    /// (58–70 %)"), or why there is none yet; empty in closed periods.
+    public var forecastText: String {
+        ForecastWords(site: site).text(org.states[objective].forecast, open: site.isOpen(objective)) ?? ""
+    }
+
     public static let schema = ViewSchema<ObjectivePageView>(
         "ObjectivePage", "`objective.mustache`: one objective in full.",
         fields: [
@@ -162,5 +168,11 @@ public struct ObjectivePageView: PageView {
             .flag("has_burnup", "whether the burn-up chart is drawn") { $0.burnUp != nil },
             .html("burnup", "the burn-up chart (SVG)") { $0.burnUp?.chart ?? "" },
             .html("burnup_table", "the burn-up's data table") { $0.burnUp?.table ?? "" },
+            .flag("has_forecast_text", "whether its period runs and it says where it lands or why it cannot yet") {
+                !$0.forecastText.isEmpty
+            },
+            .text("forecast_text", "\"Bei diesem Tempo: 64 % am 31.12. (58–70 %)\", or why there is no forecast yet") {
+                $0.forecastText
+            },
         ])
 }

@@ -77,6 +77,16 @@ public struct PeriodPageView: PageView {
                 $0.site.org.periods[$0.period].isClosed(asOf: $0.site.org.asOf)
             },
             .html("score_chart", "the scores against what each type expects (SVG), once graded") { $0.scoreChart },
+            .optional(
+                "forecast_misses",
+                "while the period runs: its objectives forecast to end below what their type expects, and how many "
+                    + "have no forecast"
+            ) { v in
+                v.site.org.periods[v.period].contains(v.site.org.asOf)
+                    ? ForecastMissesView(
+                        site: v.site, period: v.period, objectives: v.site.figures[v.period].objectives)
+                    : nil
+            },
         ])
 }
 
