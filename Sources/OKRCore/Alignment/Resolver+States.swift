@@ -1,11 +1,12 @@
 extension Resolver {
     /// With `keepCheckIns` false the key results' states hold no check-ins: figures and statuses of
     /// another day (``Organisation/states(asOf:)``) need none, and keeping the filtered copies took
-    /// 250 MB at 100,000 objectives.
+    /// 250 MB at 100,000 objectives. With `forecasts` false no forecast is computed (every one stays
+    /// ``NoForecastReason/noPeriod``): figures of another day need none.
     static func computeStates(
         objectives: IndexedArray<ObjectiveIndex, Objective>, config: SiteConfig, asOf: Day,
         objectivePeriod: IndexedArray<ObjectiveIndex, PeriodIndex?>, isPublished: IndexedArray<ObjectiveIndex, Bool>,
-        graph: AlignmentGraph, keepCheckIns: Bool = true, diagnostics: inout Diagnostics
+        graph: AlignmentGraph, keepCheckIns: Bool = true, forecasts: Bool = true, diagnostics: inout Diagnostics
     ) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
         var states = IndexedArray<ObjectiveIndex, ObjectiveState?>(repeating: nil, count: objectives.count)
         for o in graph.contributorsFirst() {
@@ -13,6 +14,9 @@ extension Resolver {
             let period = objectivePeriod[o].map { config.periods[$0] }
             let expected = period.map { $0.expected(asOf: asOf) } ?? 0
             let open = period.map { $0.contains(asOf) } ?? false
+            // Why nothing of this objective has a forecast, whatever its kind: no period, or a closed one.
+            let noForecast: NoForecastReason? =
+                period == nil ? .noPeriod : period!.isClosed(asOf: asOf) ? .periodClosed : nil
             var krStates: IndexedArray<KeyResultIndex, KeyResultState> = []
             krStates.reserveCapacity(objective.keyResults.count)
             for (k, kr) in objective.keyResults.indexed() {
@@ -56,7 +60,12 @@ extension Resolver {
                     state.computedStatus = Progress.status(
                         progress: state.progress, expected: expected, staleDays: staleDays,
                         staleAfterDays: config.staleAfterDays)
+                    if forecasts {
+                        state.forecast = Forecast.metric(
+                            start: kr.start, target: kr.target, period: period, checkins: known, asOf: asOf)
+                    }
                 case .milestone:
+                    if forecasts { state.forecast = .none(noForecast ?? .milestone) }
                     state.progress = kr.done ? 1 : 0
                     if let due = kr.due ?? period?.end {
                         state.computedStatus = Progress.milestoneStatus(done: kr.done, due: due, asOf: asOf)
@@ -82,6 +91,11 @@ extension Resolver {
                     state.computedStatus = Progress.status(
                         progress: state.progress, expected: expected, staleDays: nil,
                         staleAfterDays: config.staleAfterDays)
+                    if forecasts {
+                        state.forecast = childrenForecast(
+                            contributors.map { states[$0]?.forecast ?? .none(.noPeriod) }, end: period?.end,
+                            noForecast: noForecast)
+                    }
                 }
                 state.score = Progress.score(
                     progress: state.progress, manual: kr.score, periodEnd: period?.end, asOf: asOf)
@@ -96,8 +110,44 @@ extension Resolver {
                 score: Progress.score(progress: progress, manual: objective.score, periodEnd: period?.end, asOf: asOf),
                 expected: expected,
                 keyResults: krStates)
+            if forecasts {
+                states[o]?.forecast = objectiveForecast(
+                    zip(objective.keyResults, krStates).map { (outcome: $1.forecast, weight: $0.weight) },
+                    end: period?.end, noForecast: noForecast)
+            }
         }
         return states.mapIndexed { $0! }  // contributorsFirst() lists every objective exactly once
+    }
+
+    /// A `children` key result's forecast: the mean of its supporters' (`contributors`, their objectives'
+    /// forecasts) where all have one.
+    static func childrenForecast(
+        _ contributors: [ForecastOutcome], end: Day?, noForecast: NoForecastReason?
+    ) -> ForecastOutcome {
+        if let noForecast { return .none(noForecast) }
+        guard let end else { return .none(.noPeriod) }
+        guard !contributors.isEmpty else { return .none(.noSupporters) }
+        let known = contributors.compactMap(\.forecast)
+        guard known.count == contributors.count, let mean = Forecast.mean(known, end: end) else {
+            return .none(.supportersWithout(missing: contributors.count - known.count, of: contributors.count))
+        }
+        return .forecast(mean)
+    }
+
+    /// An objective's forecast: the weighted mean of its key results' (weights as for progress) where
+    /// every one has one.
+    static func objectiveForecast(
+        _ keyResults: [(outcome: ForecastOutcome, weight: Double)], end: Day?, noForecast: NoForecastReason?
+    ) -> ForecastOutcome {
+        if let noForecast { return .none(noForecast) }
+        guard let end else { return .none(.noPeriod) }
+        let known = keyResults.compactMap(\.outcome.forecast)
+        guard known.count == keyResults.count,
+            let mean = Forecast.mean(known, weights: keyResults.map(\.weight), end: end)
+        else {
+            return .none(.keyResultsWithout(missing: keyResults.count - known.count, of: keyResults.count))
+        }
+        return .forecast(mean)
     }
 
     static func isSortedByDate(_ checkins: [CheckIn]) -> Bool {

@@ -84,6 +84,9 @@ public enum NoForecastReason: Sendable, Hashable {
     case tooFewPoints(points: Int)
     /// Every point lies on one day, so no line can be fitted.
     case sameDay
+    /// The fitted line leaves the range of numbers (values near ±1.8e308): its value at the period's
+    /// end, its slope or its band would not be finite.
+    case outOfRange
     /// A `children` key result: `missing` of its `of` supporters have no forecast.
     case supportersWithout(missing: Int, of: Int)
     /// A `children` key result no published objective supports.
