@@ -289,3 +289,108 @@ private func model(
         #expect(HealthPageView(m, q3).field("forecast_misses") == .items(0))
     }
 }
+
+/// A closed Q3 with a metric growing 1 a day until its middle (2026-08-15), then ending at 80, and a
+/// metric with only one check-in before the middle.
+private let backTestFiles = Fixtures.site([
+    "q3.md": Fixtures.objective(
+        "q3", period: "2026-Q3",
+        keyResults: """
+              - id: kr1
+                title: Linear bis zur Mitte
+                start: 0
+                target: 100
+                checkins:
+                  - { date: 2026-07-21, value: 20 }
+                  - { date: 2026-08-10, value: 40 }
+                  - { date: 2026-09-20, value: 80 }
+              - id: kr2
+                title: Zu spät gemessen
+                start: 0
+                target: 10
+                checkins:
+                  - { date: 2026-07-10, value: 1 }
+                  - { date: 2026-09-01, value: 5 }
+              - id: kr3
+                title: Meilenstein
+                kind: milestone
+                done: true
+
+            """),
+    "q4.md": Fixtures.objective("q4"),
+])
+
+@Suite struct ForecastBackTestViewTests {
+    @Test func aClosedPeriodComparesItsMidPeriodForecastsWithTheirFinalProgress() throws {
+        let fixture = try SiteFixture(backTestFiles)
+        let m = try fixture.model()
+        let q3 = try #require(m.org.periodIndex["2026-Q3"])
+        let v = try #require(m.org.backTest(period: q3).map { ForecastBackTestView(site: m, backTest: $0) })
+        // The line through (Jul 1, 0), (Jul 21, 20), (Aug 10, 40) reaches 91 on Sep 30: 91 %, no band;
+        // it ended at 80 % (the check-in after the middle is not seen by the forecast).
+        #expect(v.text("middle") == "15.08.2026")
+        #expect(v.text("mae") == "11 Pp.")
+        #expect(v.text("inside_label") == "0 von 1")
+        #expect(v.text("missing_label") == "1")
+        #expect(v.rows.count == 1)
+        let row = try #require(v.rows.first)
+        #expect(row.text("title") == "Linear bis zur Mitte")
+        #expect(row.text("forecast") == "91\u{A0}%")
+        #expect(row.text("final") == "80\u{A0}%")
+        #expect(row.text("error") == "11 Pp.")
+        #expect(row.flag("inside") == false)
+        #expect(row.text("url") == "objectives/q3.html#kr-kr1")
+
+        let pages = PageKinds.pages(in: m)
+        let closed = try #require(pages.first { $0.id == .period(q3) }).html()
+        #expect(closed.contains("<h2 id=\"backtest-h\">Wie gut waren die Prognosen?</h2>"))
+        #expect(closed.contains("<dd>11 Pp.</dd>"))
+        #expect(closed.contains(">91\u{A0}%</td>"))
+        let q4 = try #require(m.org.periodIndex["2026-Q4"])
+        let open = try #require(pages.first { $0.id == .period(q4) }).html()
+        #expect(!open.contains("backtest"))
+    }
+}
+
+extension IncrementalBuilderTests {
+    @Test func anEarlyCheckInOfAClosedPeriodRendersItsBackTestAgain() throws {
+        let fixture = try SiteFixture(backTestFiles)
+        let builder = IncrementalBuilder(options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
+        let out = builder.output
+        #expect(try builder.build().succeeded)
+        // An older check-in: no line shows it, but the forecast of the middle day changes.
+        let path = "content/objectives/q3.md"
+        let text = try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8)
+        try fixture.write(path, text.replacingOccurrences(of: "value: 40 }", with: "value: 30 }"))
+        let edit = try builder.build()
+        #expect(edit.succeeded && !edit.full)
+        try expectSameAsFullBuild(fixture, out)
+    }
+
+    @Test func forecastsStayInStepWithCheckIns() throws {
+        let fixture = try SiteFixture(
+            Fixtures.site([
+                "k.md": Fixtures.objective(
+                    "k",
+                    keyResults: """
+                          - id: kr1
+                            title: Zahl
+                            start: 0
+                            target: 100
+                            checkins:
+                              - { date: 2026-10-20, value: 10 }
+                              - { date: 2026-11-10, value: 30 }
+                              - { date: 2026-11-25, value: 40 }
+
+                        """)
+            ]))
+        let builder = IncrementalBuilder(options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
+        let out = builder.output
+        #expect(try builder.build().succeeded)
+        let path = "content/objectives/k.md"
+        let text = try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8)
+        try fixture.write(path, text.replacingOccurrences(of: "value: 30 }", with: "value: 20 }"))
+        #expect(try builder.build().succeeded)
+        try expectSameAsFullBuild(fixture, out)
+    }
+}

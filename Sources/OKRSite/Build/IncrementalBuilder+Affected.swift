@@ -46,6 +46,9 @@ extension IncrementalBuilder {
         let linesChanged = !summaryChanged.isEmpty
         // Health pages also read every check-in's confidence and every hand-set score.
         let healthChanged = linesChanged || !detailChanged.isEmpty
+        // A closed period's page tests the forecasts of its middle day, made from check-ins a line does
+        // not show: any change of them renders the period's page again.
+        let periodsOfDetails = Set(detailChanged.compactMap { org.objectivePeriod[$0] })
         return { page in
             switch page {
             case .objective(let o): return objectives.contains(o)
@@ -56,7 +59,8 @@ extension IncrementalBuilder {
             case .health, .changes: return healthChanged
             case .teams: return rollUpChanged || linesChanged
             case .people, .notFound, .help: return false
-            case .home, .cascade, .cascadePart, .map, .periods, .period, .search: return linesChanged
+            case .period(let p): return linesChanged || periodsOfDetails.contains(p)
+            case .home, .cascade, .cascadePart, .map, .periods, .search: return linesChanged
             }
         }
     }

@@ -50,6 +50,7 @@ struct ForecastWords {
         case .tooFewPoints(let points):
             return t.format("forecast_reason_too_few", ["points": f.integer(points), "needed": f.integer(3)])
         case .sameDay: return t["forecast_reason_same_day"]
+        case .outOfRange: return t["forecast_reason_out_of_range"]
         case .supportersWithout(let missing, let of):
             return t.format("forecast_reason_supporters", ["missing": f.integer(missing), "total": f.integer(of)])
         case .noSupporters: return t["forecast_reason_no_supporters"]

@@ -78,6 +78,10 @@ public struct PeriodPageView: PageView {
             },
             .html("score_chart", "the scores against what each type expects (SVG), once graded") { $0.scoreChart },
             .optional(
+                "back_test",
+                "once the period is over: its forecasts from the middle day against the final progress"
+            ) { v in v.site.org.backTest(period: v.period).map { ForecastBackTestView(site: v.site, backTest: $0) } },
+            .optional(
                 "forecast_misses",
                 "while the period runs: its objectives forecast to end below what their type expects, and how many "
                     + "have no forecast"
