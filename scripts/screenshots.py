@@ -36,6 +36,18 @@ for _name, _page in [("home", "index.html"), ("objective", "objectives/social-me
                      ("team", "teams/marketing.html"), ("period", "periods/2026-Q4.html"),
                      ("health", "health/2026-Q4.html"), ("help", "help.html")]:
     PAGES += [(f"{_name}-390", _page, 390, False), (f"{_name}-1366", _page, 1366, False)]
+# Forecasts (issue 16): a KR with a projection and the health page's list of misses, on a phone and a laptop.
+for _w in (390, 1366):
+    PAGES += [(f"forecast-objective-{_w}", "objectives/lieferfaehigkeit-q4.html", _w, False)]
+SECTIONS = [  # (file name, page, CSS selector, index, width): one element at a given width
+    ("forecast-kr-trend-390", "objectives/lieferfaehigkeit-q4.html", "svg.trend", 0, 390),
+    ("forecast-kr-trend-1366", "objectives/lieferfaehigkeit-q4.html", "svg.trend", 0, 1366),
+    ("forecast-kr-row-390", "objectives/lieferfaehigkeit-q4.html", "table.krs", 0, 390),
+    ("forecast-health-list-390", "health/2026-Q4.html", "section.forecast-misses", 0, 390),
+    ("forecast-health-list-1366", "health/2026-Q4.html", "section.forecast-misses", 0, 1366),
+    ("forecast-backtest-390", "periods/2026-Q3.html", "section.backtest", 0, 390),
+    ("forecast-backtest-1366", "periods/2026-Q3.html", "section.backtest", 0, 1366),
+]
 CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
     ("chart-progress-bars", "objectives/social-media-reichweite-q4.html", "table.krs", 0),
     ("chart-rings-cascade", "cascade/2026-Q4.html", "ul.cascade", 0),
@@ -91,7 +103,17 @@ def main():
             d.find_elements(By.CSS_SELECTOR, selector)[index].screenshot(os.path.join(OUT, name + ".png"))
     finally:
         d.quit()
-    print(f"{len(PAGES) + len(CHARTS)} screenshots in {OUT}")
+    for name, page, selector, index, width in SECTIONS:
+        d = driver(width, False)
+        try:
+            d.get("file://" + os.path.join(site, page))
+            d.set_window_size(width, d.execute_script("return document.documentElement.scrollHeight"))
+            for details in d.find_elements(By.CSS_SELECTOR, selector + " details"):
+                d.execute_script("arguments[0].open = true", details)
+            d.find_elements(By.CSS_SELECTOR, selector)[index].screenshot(os.path.join(OUT, name + ".png"))
+        finally:
+            d.quit()
+    print(f"{len(PAGES) + len(CHARTS) + len(SECTIONS)} screenshots in {OUT}")
 
 
 if __name__ == "__main__":

@@ -156,11 +156,17 @@ public enum TrendChart {
             svg.element(
                 "line", ["class": "projection", "x1": .n(x0), "y1": .n(y(v0)), "x2": .n(x1), "y2": .n(y(v1))])
             svg.element("circle", ["class": "projection-end", "cx": .n(x1), "cy": .n(y(v1)), "r": "3"])
-            // Right-aligned at the end, above the point when it lies in the lower half, else below.
-            let labelY = y(v1) > (top + bottom) / 2 ? y(v1) - 8 : y(v1) + 16
+            // Right-aligned at the end, on the side the line leaves free: above a line rising on screen
+            // (it comes from lower left), below a falling one; inside the plot either way.
+            let rising = y(v1) <= y(v0)
+            var labelY = rising ? y(v1) - 8 : y(v1) + 16
+            if labelY < top + 10 { labelY = y(v1) + 16 }
+            if labelY > bottom - 2 { labelY = y(v1) - 8 }
+            let endValue = f.number(fc.value ?? v1, maxDecimals: 1)
+            let shown = kr.unit.map { $0.isEmpty ? endValue : $0 == "%" ? endValue + f.percentSign : endValue + "\u{A0}" + $0 }
             svg.element(
                 "text", ["class": "forecast-label", "x": .n(x1 - 5), "y": .n(labelY), "text-anchor": "end"],
-                text: t.format("chart_forecast_label", ["value": f.value(fc.value ?? v1, unit: kr.unit)]))
+                text: t.format("chart_forecast_label", ["value": shown ?? endValue]))
         }
 
         // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
