@@ -163,7 +163,9 @@ public enum TrendChart {
             if labelY < top + 10 { labelY = y(v1) + 16 }
             if labelY > bottom - 2 { labelY = y(v1) - 8 }
             let endValue = f.number(fc.value ?? v1, maxDecimals: 1)
-            let shown = kr.unit.map { $0.isEmpty ? endValue : $0 == "%" ? endValue + f.percentSign : endValue + "\u{A0}" + $0 }
+            let shown = kr.unit.map {
+                $0.isEmpty ? endValue : $0 == "%" ? endValue + f.percentSign : endValue + "\u{A0}" + $0
+            }
             svg.element(
                 "text", ["class": "forecast-label", "x": .n(x1 - 5), "y": .n(labelY), "text-anchor": "end"],
                 text: t.format("chart_forecast_label", ["value": shown ?? endValue]))
