@@ -1,3 +1,4 @@
+import Foundation
 import OKRCore
 
 /// `data/okrs.json`: the published OKRs in the shape of the content format's export, for other tools.
@@ -81,6 +82,7 @@ public enum OKRsJSON {
         j.number("progress", rounded(state.progress))
         j.string("status", state.status.rawValue)
         j.number("score", state.score)
+        forecast(&j, state.forecast, value: false)
         j.string("url", m.routes.objective(o))
         if let last = objective.lastRevision {
             j.beginObject("last_updated")
@@ -125,6 +127,7 @@ public enum OKRsJSON {
             j.string("computed_status", s.computedStatus.rawValue)
             j.string("owner_status", s.ownerStatus?.rawValue)
             j.number("score", s.score)
+            forecast(&j, s.forecast, value: true)
             j.beginArray("checkins")
             for c in s.checkins {
                 j.beginObject()
@@ -151,4 +154,26 @@ public enum OKRsJSON {
 
     /// Progress to four decimals: enough for any chart, stable across platforms.
     static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+
+    /// The forecast's fields, each null without a forecast (closed periods included): `forecast_value`
+    /// (key results only, `value`; null for `children` key results), then `forecast_progress`,
+    /// `forecast_low` and `forecast_high`, all three progress (0…1).
+    static func forecast(_ j: inout JSONWriter, _ outcome: ForecastOutcome, value: Bool) {
+        let f = outcome.forecast
+        if value { j.number("forecast_value", f?.value.map(significant)) }
+        j.number("forecast_progress", f.map { rounded($0.progress) })
+        j.number("forecast_low", f.map { rounded($0.low) })
+        j.number("forecast_high", f.map { rounded($0.high) })
+    }
+
+    /// A computed value to ten significant digits (95.55000000000001 → 95.55), any magnitude; as it is
+    /// where that cannot be done exactly enough (beyond ±1e±290).
+    static func significant(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let shift = 9 - Int(saturating: log10(abs(x)), rounding: .down)
+        guard abs(shift) < 290 else { return x }
+        let p = pow(10, Double(shift))
+        let r = (x * p).rounded() / p
+        return r.isFinite ? r : x
+    }
 }
