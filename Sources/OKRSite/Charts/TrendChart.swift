@@ -166,9 +166,13 @@ public enum TrendChart {
             let shown = kr.unit.map {
                 $0.isEmpty ? endValue : $0 == "%" ? endValue + f.percentSign : endValue + "\u{A0}" + $0
             }
-            svg.element(
-                "text", ["class": "forecast-label", "x": .n(x1 - 5), "y": .n(labelY), "text-anchor": "end"],
-                text: t.format("chart_forecast_label", ["value": shown ?? endValue]))
+            let label = t.format("chart_forecast_label", ["value": shown ?? endValue])
+            // The same text first as a halo in the background colour, so the label stays readable where it
+            // crosses the band or a reference line (CSS `paint-order` is not valid CSS 3 for the checker).
+            for cls in ["forecast-halo", "forecast-label"] {
+                svg.element(
+                    "text", ["class": .text(cls), "x": .n(x1 - 5), "y": .n(labelY), "text-anchor": "end"], text: label)
+            }
         }
 
         // The check-ins: a line from the start, a dot per check-in (bigger = more confident).
