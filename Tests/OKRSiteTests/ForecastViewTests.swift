@@ -367,11 +367,21 @@ extension IncrementalBuilderTests {
         try expectSameAsFullBuild(fixture, out)
     }
 
+    /// A middle check-in changes no line, only the fitted line: the objective's page, and the page of
+    /// the objective whose children key result it supports (its forecast is the supporters' mean).
     @Test func forecastsStayInStepWithCheckIns() throws {
         let fixture = try SiteFixture(
             Fixtures.site([
+                "p.md": Fixtures.objective(
+                    "p",
+                    keyResults: """
+                          - id: kr1
+                            title: Getragen
+                            kind: children
+
+                        """),
                 "k.md": Fixtures.objective(
-                    "k",
+                    "k", team: "marketing", extra: "aligns_to: p#kr1\n",
                     keyResults: """
                           - id: kr1
                             title: Zahl
@@ -382,15 +392,17 @@ extension IncrementalBuilderTests {
                               - { date: 2026-11-10, value: 30 }
                               - { date: 2026-11-25, value: 40 }
 
-                        """)
+                        """),
             ]))
         let builder = IncrementalBuilder(options: BuildOptions(siteRoot: fixture.root, asOf: Day(iso: "2026-11-29")!))
         let out = builder.output
         #expect(try builder.build().succeeded)
         let path = "content/objectives/k.md"
         let text = try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8)
+        let before = try String(contentsOfFile: out + "/objectives/p.html", encoding: .utf8)
         try fixture.write(path, text.replacingOccurrences(of: "value: 30 }", with: "value: 20 }"))
         #expect(try builder.build().succeeded)
         try expectSameAsFullBuild(fixture, out)
+        #expect(try String(contentsOfFile: out + "/objectives/p.html", encoding: .utf8) != before)
     }
 }
