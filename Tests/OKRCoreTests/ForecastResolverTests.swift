@@ -142,7 +142,29 @@ import Testing
         // MAE = (0.21 + 0.00225) / 2 = 0.106125; 1 of 2 inside the band.
         #expect(Self.close(test.meanAbsoluteError, 0.106125))
         #expect(test.insideBand == 1)
+        // Objectives: "o" has a milestone, so no forecast.
+        #expect(test.objectiveRows.isEmpty && test.objectivesWithout == 1 && test.objectiveMeanAbsoluteError == nil)
         // An open period has no back-test.
         #expect(org.backTest(period: try #require(org.periodIndex["2026-Q4"])) == nil)
+    }
+
+    @Test func backTestOfObjectives() throws {
+        // Two key results, weight 1: a (0.91, final 0.7) and b (0.47775 in 0.464760…0.490740, final 0.48).
+        // Forecast (0.91 + 0.47775) / 2 = 0.693875, band (0.91 + 0.464760) / 2 = 0.687380 …
+        // (0.91 + 0.490740) / 2 = 0.700370; final (0.7 + 0.48) / 2 = 0.59: error 0.103875, outside.
+        let a = R.metric(
+            "a", 0, 100,
+            checkins: [("2026-07-11", 10), ("2026-07-21", 20), ("2026-07-31", 30), ("2026-09-20", 70)])
+        var b = Self.fitted("b", q: "07")
+        b.checkins.append(CheckIn(date: Day(iso: "2026-09-25")!, value: 96))
+        let org = resolve([R.objective("two", period: "2026-Q3", [a, b])])
+        let q3 = try #require(org.periodIndex["2026-Q3"])
+        let test = try #require(org.backTest(period: q3))
+        #expect(test.objectiveRows.count == 1 && test.objectivesWithout == 0)
+        let row = try #require(test.objectiveRows.first)
+        #expect(Self.close(row.forecast.progress, 0.693875) && Self.close(row.final, 0.59))
+        #expect(Self.close(row.forecast.low, (0.91 + Self.fittedLow) / 2))
+        #expect(Self.close(test.objectiveMeanAbsoluteError, 0.103875))
+        #expect(test.objectivesInsideBand == 0)
     }
 }

@@ -119,9 +119,9 @@ extension Organisation {
     /// is taken as written by them, so the value of `day` is the newest check-in up to it (else `start`;
     /// a milestone is done then only if a check-in from git history up to `day` says so). A key result
     /// without later check-ins counts as written: nothing says it changed. Same order as ``states``; the
-    /// key results' states hold no check-ins and no forecasts (each one is `.none(.noPeriod)`; a
-    /// forecast of another day is ``Forecast/metric(start:target:period:checkins:asOf:)``).
-    public func states(asOf day: Day) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
+    /// key results' states hold no check-ins, and no forecasts unless `forecasts` is true (else each one
+    /// is `.none(.noPeriod)`: pages of another day need none; the back-test does).
+    public func states(asOf day: Day, forecasts: Bool = false) -> IndexedArray<ObjectiveIndex, ObjectiveState> {
         var past = objectives
         for o in past.indices {
             for k in past[o].keyResults.indices {
@@ -138,6 +138,6 @@ extension Organisation {
         var ignored = Diagnostics()
         return Resolver.computeStates(
             objectives: past, config: config, asOf: day, objectivePeriod: objectivePeriod, isPublished: isPublished,
-            graph: graph, keepCheckIns: false, forecasts: false, diagnostics: &ignored)
+            graph: graph, keepCheckIns: false, forecasts: forecasts, diagnostics: &ignored)
     }
 }

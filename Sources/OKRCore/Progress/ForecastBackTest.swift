@@ -42,6 +42,38 @@ public struct ForecastBackTest: Sendable, Hashable {
         public var reason: NoForecastReason
     }
 
+    /// An objective that had a forecast at the middle day (all its key results had one).
+    public struct ObjectiveRow: Sendable, Hashable {
+        /// The objective.
+        public var objective: ObjectiveIndex
+        /// Its forecast made on the middle day (the weighted mean of its key results').
+        public var forecast: Forecast
+        /// Its progress at the organisation's as-of date.
+        public var final: Double
+
+        /// |forecast progress − final progress|.
+        public var error: Double { abs(forecast.progress - final) }
+
+        /// Whether the final progress lies in the band (within ``Progress/epsilon``).
+        public var isInsideBand: Bool {
+            forecast.low - Progress.epsilon <= final && final <= forecast.high + Progress.epsilon
+        }
+    }
+
+    /// The published objectives of the period with a forecast on the middle day, in path order.
+    public var objectiveRows: [ObjectiveRow] = []
+    /// How many published objectives of the period had none (a milestone among their key results, …).
+    public var objectivesWithout = 0
+
+    /// The objectives' mean absolute error; `nil` without objective forecasts.
+    public var objectiveMeanAbsoluteError: Double? {
+        guard !objectiveRows.isEmpty else { return nil }
+        return objectiveRows.reduce(0.0) { $0 + $1.error } / Double(objectiveRows.count)
+    }
+
+    /// How many objectives ended inside their band.
+    public var objectivesInsideBand: Int { objectiveRows.reduce(0) { $0 + ($1.isInsideBand ? 1 : 0) } }
+
     /// The period tested.
     public var period: PeriodIndex
     /// The day the forecasts were made on: the period's start + ⌊length / 2⌋ days, length being the
@@ -98,6 +130,16 @@ extension Organisation {
                 }
             }
         }
-        return ForecastBackTest(period: period, middle: middle, rows: rows, misses: misses)
+        var test = ForecastBackTest(period: period, middle: middle, rows: rows, misses: misses)
+        // Objectives: every figure as known on the middle day (children key results included), with forecasts.
+        let then = states(asOf: middle, forecasts: true)
+        for o in publishedObjectives(inPeriod: period) {
+            if let f = then[o].forecast.forecast {
+                test.objectiveRows.append(.init(objective: o, forecast: f, final: states[o].progress))
+            } else {
+                test.objectivesWithout += 1
+            }
+        }
+        return test
     }
 }
