@@ -340,6 +340,8 @@ private let backTestFiles = Fixtures.site([
         #expect(row.text("error") == "11 Pp.")
         #expect(row.flag("inside") == false)
         #expect(row.text("url") == "objectives/q3.html#kr-kr1")
+        // The objective has a milestone and a key result without a forecast at the middle: none either.
+        #expect(v.objectivesLine == "Ziele: mittlerer Fehler –, 0 von 0 in ihrer Spanne, 1 ohne Prognose zur Mitte.")
 
         let pages = PageKinds.pages(in: m)
         let closed = try #require(pages.first { $0.id == .period(q3) }).html()

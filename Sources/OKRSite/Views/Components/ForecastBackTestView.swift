@@ -16,6 +16,21 @@ public struct ForecastBackTestView: TemplateView {
         backTest.meanAbsoluteError.map { f.number($0 * 100, maxDecimals: 1) }
     }
 
+    /// "Ziele: mittlerer Fehler 7 Pp., 2 von 5 in ihrer Spanne, 3 ohne Prognose zur Mitte."
+    public var objectivesLine: String {
+        let b = backTest
+        let mae = b.objectiveMeanAbsoluteError.map {
+            t.format("backtest_points", ["points": f.number($0 * 100, maxDecimals: 1)])
+        }
+        return t.format(
+            "backtest_objectives",
+            [
+                "mae": mae ?? "–", "inside": f.integer(b.objectivesInsideBand),
+                "total": f.integer(b.objectiveRows.count),
+                "without": f.integer(b.objectivesWithout),
+            ])
+    }
+
     /// The rows, in the back-test's order (objective by path, then key result in file order).
     public var rows: [ForecastBackTestRowView] { backTest.rows.map { ForecastBackTestRowView(site: site, row: $0) } }
 
@@ -47,6 +62,13 @@ public struct ForecastBackTestView: TemplateView {
             },
             .text("missing_hint", "why they can lack one") { $0.t["backtest_missing_hint"] },
             .list("rows", "the key results with a forecast, by objective") { $0.rows },
+            .flag("has_objectives", "whether the period has published objectives to test") {
+                !$0.backTest.objectiveRows.isEmpty || $0.backTest.objectivesWithout > 0
+            },
+            .text(
+                "objectives_line",
+                "the objectives' figures in one sentence: mean error, inside their band, without a forecast"
+            ) { $0.objectivesLine },
         ])
 }
 
