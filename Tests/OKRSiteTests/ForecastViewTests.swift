@@ -408,3 +408,20 @@ extension IncrementalBuilderTests {
         #expect(try String(contentsOfFile: out + "/objectives/p.html", encoding: .utf8) != before)
     }
 }
+
+@Suite struct ForecastEnglishTests {
+    @Test func anEnglishSiteSaysItInEnglish() throws {
+        var files = Fixtures.site([
+            "goal.md": Fixtures.objective("goal")
+        ])
+        files["okrportal.yml"] = Fixtures.config.replacingOccurrences(of: "language: de", with: "language: en")
+        let fixture = try SiteFixture(files)
+        let m = try model(fixture) { org, s in
+            s[org.objectiveIndex["goal"]!].keyResults[0].forecast = forecast(0.82, 0.74, 0.9)
+            s[org.objectiveIndex["goal"]!].forecast = .none(.tooEarly(from: day("2026-10-19")))
+        }
+        let o = try #require(m.org.objectiveIndex["goal"])
+        #expect(KeyResultRowView(site: m, o, 0).forecastText == "At this pace: 82% on Dec 31 (74–90%)")
+        #expect(ObjectivePageView(m, o).forecastText == "No forecast yet: from Oct 19")
+    }
+}
