@@ -70,7 +70,7 @@ AXE_PAGES = [
 AXE_PAGES += [("help", "help.html"), ("map", "map/2026-Q4.html"), ("changes", "changes.html"),
               ("periods", "periods/index.html"), ("graded period", "periods/2026-Q3.html"),
               ("weekly", "weekly/social-media.html")]
-# Forecasts (issue 16): a KR with a projection, and a closed period's back-test opened.
+# Forecasts (issue 16): key results with projections (the graded period above has the back-test).
 AXE_PAGES += [("objective (forecast)", "objectives/lieferfaehigkeit-q4.html")]
 AXE_FAILING = {"serious", "critical"}
 # axe rules turned off, each with the reason (docs/search.md repeats them). None so far.
