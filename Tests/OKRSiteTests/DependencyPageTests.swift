@@ -109,8 +109,8 @@ import Testing
         // Arrows of their own class, with an arrowhead, besides the alignment edges.
         #expect(html.contains("<path class=\"dependency\""))
         #expect(html.contains("marker-end=\"url(#map-dep-arrow)\""))
-        #expect(html.components(separatedBy: "<path class=\"dependency\"").count - 1 == 2)  // a→b, c→b
-        #expect(html.contains("2 Abhängigkeiten als farbig gestrichelte Pfeile"))
+        #expect(html.components(separatedBy: "<path class=\"dependency\"").count - 1 == 3)  // a→b#kr1, a→b#kr2, c→b
+        #expect(html.contains("3 Abhängigkeiten als farbig gestrichelte Pfeile"))
         // The legend and the text equivalent: every dependency in words.
         #expect(html.contains("farbig gestrichelter Pfeil: braucht von"))
         #expect(html.contains("<h2 id=\"map-deps-h\">Abhängigkeiten zwischen Teams</h2>"))
@@ -125,6 +125,28 @@ import Testing
         let css = try build.text(sheet)
         #expect(css.contains("svg.chart .dependency { fill: none; stroke: var(--dependency)"))
         #expect(css.contains("stroke-dasharray"))
+    }
+
+    @Test func aMapArrowEndsAtThePortOfTheKeyResultNeeded() throws {
+        let org = try #require(try SiteFixture(Self.files()).check().organisation)
+        let p = try #require(org.periodIndex["2026-Q4"])
+        let shown = org.publishedObjectives(inPeriod: p)
+        let layout = AlignmentMap.layout(
+            org, period: p, objectives: shown, rollUp: [], distribution: [], teamURL: { "t\($0.raw)" },
+            objectiveURL: { "o\($0.raw)" })
+        let node = { (id: String) in shown.firstIndex(of: org.objectiveIndex[id]!)! }
+        // a needs b#kr1 (its objective) and b#kr2 (its key result): two arrows; c needs b as a whole.
+        #expect(
+            Set(layout.dependencies.map { "\($0.from)>\($0.to):\($0.port.map { String($0.raw) } ?? "-")" })
+                == ["\(node("a"))>\(node("b")):0", "\(node("a"))>\(node("b")):1", "\(node("c"))>\(node("b")):-"])
+        let svg = try #require(AlignmentMap.svg(layout, labels: ChartTests.labels, id: "map"))
+        // b has two key results: kr1's port is a quarter of the way along its box.
+        let (bx, _) = AlignmentMap.origin(layout, node("b"))
+        let ends = svg.components(separatedBy: "<path class=\"dependency\" d=\"").dropFirst().map {
+            $0.prefix { $0 != "\"" }.split(separator: " ").last.map(String.init) ?? ""
+        }
+        #expect(ends.contains { $0.hasPrefix(SVG.n(bx + 140 * 0.25) + ",") }, "\(ends)")
+        #expect(ends.contains { $0.hasPrefix(SVG.n(bx + 140 * 0.75) + ",") }, "\(ends)")
     }
 
     @Test func okrsJSONHasBothDirectionsPublishedOnly() throws {

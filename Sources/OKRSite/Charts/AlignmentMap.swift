@@ -59,6 +59,8 @@ public enum AlignmentMap {
         public var from: Int
         /// The node needed.
         public var to: Int
+        /// The key result needed (the arrow ends at its port), `nil` for the whole objective.
+        public var port: KeyResultIndex?
     }
 
     /// A map ready to draw: nodes, edges and each node's layer and slot.
@@ -77,7 +79,7 @@ public enum AlignmentMap {
         public var teams: Bool
         /// How many teams were left out (team maps only).
         public var hidden: Int
-        /// Dependencies between the objectives shown (objective maps only), each pair once.
+        /// Dependencies between the objectives shown (objective maps only), each pair and key result once.
         public var dependencies: [DependencyEdge] = []
     }
 
@@ -182,7 +184,7 @@ public enum AlignmentMap {
         for (i, o) in objectives.enumerated() {
             for d in org.publishedDependencies(of: o) {
                 guard let to = index[d.target] else { continue }
-                let edge = DependencyEdge(from: i, to: to)
+                let edge = DependencyEdge(from: i, to: to, port: d.targetKeyResult)
                 if seen.insert(edge).inserted { dependencies.append(edge) }
             }
         }
@@ -395,13 +397,16 @@ public enum AlignmentMap {
         for e in layout.dependencies {
             let a = origin(layout, e.from)
             let b = origin(layout, e.to)
+            // The arrow ends at the port of the key result needed, as an alignment edge does.
+            let ports = Double(layout.nodes[e.to].ports)
+            let port = e.port.map { b.x + nodeWidth * (Double($0.raw) + 0.5) / ports }
             let d: String
             if layout.layer[e.from] == layout.layer[e.to] {
                 // Side by side: out of the bottom of one box, through the gap below, up into the other's
                 // bottom, a quarter box in from the centres so that arrows both ways do not overlap.
                 let toward: Double = b.x > a.x ? 1 : -1
                 let sx = a.x + nodeWidth / 2 + toward * nodeWidth / 4
-                let ex = b.x + nodeWidth / 2 - toward * nodeWidth / 4
+                let ex = port ?? b.x + nodeWidth / 2 - toward * nodeWidth / 4
                 let y = a.y + nodeHeight
                 d =
                     "M\(SVG.n(sx)),\(SVG.n(y)) C\(SVG.n(sx)),\(SVG.n(y + dependencyDip)) "
@@ -411,7 +416,7 @@ public enum AlignmentMap {
                 // other, a quarter box right of the centre so that it does not lie on an alignment edge.
                 let down = layout.layer[e.to] > layout.layer[e.from]
                 let sx = a.x + nodeWidth * 0.75
-                let ex = b.x + nodeWidth * 0.75
+                let ex = port ?? b.x + nodeWidth * 0.75
                 let sy = down ? a.y + nodeHeight : a.y
                 let ey = down ? b.y : b.y + nodeHeight
                 let mid = (sy + ey) / 2
