@@ -2,7 +2,9 @@
 # Benchmarks okrportal against Hugo (../shared/bench/hugo-site) on generated organisations.
 #   scripts/bench.sh [N...]          default: 10000
 # Environment: RUNS (default 3), AS_OF (default 2026-11-29), GEN_ORG, HUGO_SITE, BENCH_DIR (default /tmp),
-#              EXTRA ("nocharts" adds a run without charts; "check" adds okrportal check).
+#              EXTRA ("nocharts" adds a run without charts; "check" adds okrportal check),
+#              BASE_BIN (another okrportal binary, e.g. a release build of an earlier commit: its builds
+#              alternate with this one's on the same organisation and the table adds the CPU ratio).
 # Each run builds into a fresh output folder (the previous one removed first, inside the timing, as
 # Hugo's runs do); the table gives medians of RUNS runs and okrportal/Hugo ratios measured in the same
 # session. Needs python3 and /usr/bin/time; Hugo (Debian's hugo) when installed.
@@ -14,6 +16,7 @@ GEN_ORG=${GEN_ORG:-../shared/bench/gen_org.py}
 HUGO_SITE=${HUGO_SITE:-../shared/bench/hugo-site}
 BENCH_DIR=${BENCH_DIR:-/tmp}
 EXTRA=${EXTRA:-}
+BASE_BIN=${BASE_BIN:-}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 
@@ -45,6 +48,19 @@ for n in "${sizes[@]}"; do
     out=$BENCH_DIR/okrportal-bench-out
     read -r ow oc om < <(measure "$bin build '$org' --as-of $AS_OF --output '$out'")
     printf '%-8s %-22s %9s %9s %10s\n' "$n" okrportal "$ow" "$oc" "$om"
+    if [ -n "$BASE_BIN" ]; then
+        # Alternate the two binaries run by run, so that a slower minute of the machine hits both.
+        cur=() base=()
+        for _ in $(seq "$RUNS"); do
+            cur+=("$(RUNS=1 measure "$bin build '$org' --as-of $AS_OF --output '$out'")")
+            base+=("$(RUNS=1 measure "'$BASE_BIN' build '$org' --as-of $AS_OF --output '$out'")")
+        done
+        read -r cw cc cm < <(printf '%s\n' "${cur[@]}" | python3 -c 'import sys,statistics as s; r=[l.split() for l in sys.stdin]; print(*(s.median(float(x[i]) for x in r) for i in range(3)))')
+        read -r bw bc bm < <(printf '%s\n' "${base[@]}" | python3 -c 'import sys,statistics as s; r=[l.split() for l in sys.stdin]; print(*(s.median(float(x[i]) for x in r) for i in range(3)))')
+        printf '%-8s %-22s %9s %9s %10s\n' "$n" "okrportal (alternating)" "$cw" "$cc" "$cm"
+        printf '%-8s %-22s %9s %9s %10s\n' "$n" "BASE_BIN" "$bw" "$bc" "$bm"
+        python3 -c "print(f'{\"\":8} this/base: wall {$cw/$bw:.3f}, CPU {$cc/$bc:.3f}, memory {$cm/$bm:.3f}')"
+    fi
     if [[ $EXTRA == *nocharts* ]]; then
         read -r nw nc nm < <(measure "$bin build '$org' --as-of $AS_OF --output '$out' --no-charts")
         printf '%-8s %-22s %9s %9s %10s\n' "$n" "okrportal --no-charts" "$nw" "$nc" "$nm"

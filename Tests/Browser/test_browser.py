@@ -43,6 +43,8 @@ DEMO_PAGES = [
     ("objective", "objectives/px5-bekanntheit-q4.html"),
     ("objective (graded)", "objectives/website-relaunch-q3.html"),
     ("objective (forecast)", "objectives/lieferfaehigkeit-q4.html"),
+    ("objective (needs another team)", "objectives/automotive-neukunden-q4.html"),
+    ("objective (helps other teams)", "objectives/fertigungsleiter-erreichen-q4.html"),
     ("people", "people/index.html"),
     ("person", "people/lena-hartmann.html"),
     ("periods", "periods/index.html"),
@@ -69,7 +71,9 @@ AXE_PAGES = [
 ]
 AXE_PAGES += [("help", "help.html"), ("map", "map/2026-Q4.html"), ("changes", "changes.html"),
               ("periods", "periods/index.html"), ("graded period", "periods/2026-Q3.html"),
-              ("weekly", "weekly/social-media.html")]
+              ("weekly", "weekly/social-media.html"),
+              ("objective with dependencies", "objectives/automotive-neukunden-q4.html"),
+              ("objective others depend on", "objectives/fertigungsleiter-erreichen-q4.html")]
 # Forecasts (issue 16): key results with projections (the graded period above has the back-test).
 AXE_PAGES += [("objective (forecast)", "objectives/lieferfaehigkeit-q4.html")]
 AXE_FAILING = {"serious", "critical"}
@@ -442,6 +446,24 @@ class Checks:
             assert seen >= 1, "no company objective in view where the map starts"
         finally:
             self.d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    def test_dependencies_on_the_map_are_dashed_arrows_distinct_from_alignment(self):
+        self.d.get(self.base + "map/2026-Q4.html")
+        style = self.d.execute_script("""
+          function look(sel) { var e = document.querySelector(sel); if (!e) return null;
+            var s = getComputedStyle(e); return {dash: s.strokeDasharray, stroke: s.stroke, marker: e.getAttribute('marker-end')}; }
+          return {dep: look('svg.map path.dependency'), edge: look('svg.map path.edge:not(.secondary)'),
+                  secondary: look('svg.map path.edge.secondary'),
+                  items: document.querySelectorAll('#map-deps-h ~ ul.deps li').length,
+                  legend: document.querySelectorAll('.map-legend .key-dependency').length};""")
+        dep = style["dep"]
+        assert dep is not None, "no dependency arrow on the map"
+        assert dep["dash"] not in ("none", ""), dep
+        assert dep["marker"] and dep["marker"].startswith("url(#"), dep
+        assert dep["stroke"] != style["edge"]["stroke"], (dep, style["edge"])
+        if style["secondary"] is not None:
+            assert dep["stroke"] != style["secondary"]["stroke"], (dep, style["secondary"])
+        assert style["items"] >= 2 and style["legend"] == 1, style
 
     def test_status_badges_and_the_marker_link_to_the_help_page(self):
         self.d.get(self.base + "objectives/px5-bekanntheit-q4.html")

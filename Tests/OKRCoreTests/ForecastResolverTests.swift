@@ -9,15 +9,18 @@ import Testing
     typealias R = ResolverTests
 
     /// The fit table of ``ForecastTests`` on Q4: (0, 0), (10, 12), (20, 18), (30, 33), slope 1.05,
-    /// intercept 0, s = √6.75. Value at day 91 = 95.55; toward 200: 0.47775, band (95.55 ∓ s) / 200.
+    /// intercept 0, s = √6.75. Value at day 91 = 95.55; toward 200: 0.47775. Band half width at day 91:
+    /// 1.886 × s × √(1 + 1/4 + (91 − 15)² / 500) = 1.886 × 2.598076 × √12.802 = 17.532041;
+    /// band (95.55 ∓ 17.532041) / 200 = 0.390090 … 0.565410.
     static func fitted(_ id: String, weight: Double = 1, q: String = "10") -> KeyResult {
         let m = q == "10" ? "2026-10" : "2026-07"
         return R.metric(
             id, 0, 200, weight: weight, checkins: [("\(m)-11", 12), ("\(m)-21", 18), ("\(m)-31", 33)])
     }
     static let fittedProgress = 95.55 / 200
-    static let fittedLow = (95.55 - 6.75.squareRoot()) / 200
-    static let fittedHigh = (95.55 + 6.75.squareRoot()) / 200
+    static let half = 1.886 * 6.75.squareRoot() * 12.802.squareRoot()
+    static let fittedLow = (95.55 - half) / 200
+    static let fittedHigh = (95.55 + half) / 200
 
     /// Exact: (0, 0), (10, 10), (20, 20), (30, 30): value at day 91 = 91, toward 100: 0.91, s = 0.
     static func exact(_ id: String, weight: Double = 1) -> KeyResult {
@@ -116,7 +119,7 @@ import Testing
         let a = R.metric(
             "a", 0, 100,
             checkins: [("2026-07-11", 10), ("2026-07-21", 20), ("2026-07-31", 30), ("2026-09-20", 70)])
-        // b: the fit table toward 200 → 0.47775, band 0.464760…0.490740; it ends at 96 → 0.48.
+        // b: the fit table toward 200 → 0.47775, band 0.390090…0.565410; it ends at 96 → 0.48.
         //    Error 0.00225, inside the band.
         var b = Self.fitted("b", q: "07")
         b.checkins.append(CheckIn(date: Day(iso: "2026-08-16")!, value: 500))  // after the middle day: unseen
@@ -149,9 +152,9 @@ import Testing
     }
 
     @Test func backTestOfObjectives() throws {
-        // Two key results, weight 1: a (0.91, final 0.7) and b (0.47775 in 0.464760…0.490740, final 0.48).
-        // Forecast (0.91 + 0.47775) / 2 = 0.693875, band (0.91 + 0.464760) / 2 = 0.687380 …
-        // (0.91 + 0.490740) / 2 = 0.700370; final (0.7 + 0.48) / 2 = 0.59: error 0.103875, outside.
+        // Two key results, weight 1: a (0.91, final 0.7) and b (0.47775 in 0.390090…0.565410, final 0.48).
+        // Forecast (0.91 + 0.47775) / 2 = 0.693875, band (0.91 + 0.390090) / 2 = 0.650045 …
+        // (0.91 + 0.565410) / 2 = 0.737705; final (0.7 + 0.48) / 2 = 0.59: error 0.103875, outside.
         let a = R.metric(
             "a", 0, 100,
             checkins: [("2026-07-11", 10), ("2026-07-21", 20), ("2026-07-31", 30), ("2026-09-20", 70)])

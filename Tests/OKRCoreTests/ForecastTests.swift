@@ -35,9 +35,12 @@ import Testing
     //   value at day 100 = 105; progress toward 200 = 105 / 200 = 0.525
     //   fitted 0, 10.5, 21, 31.5; residuals 0, 1.5, −3, 1.5; Σr² = 13.5
     //   s = √(13.5 / (4 − 2)) = √6.75 = 2.598076211353316
-    //   band: (105 ∓ s) / 200 = 0.512009618943233 … 0.537990381056767
+    //   band half width at day 100: t(80 %, 2 df) = 1.886 × s × √(1 + 1/4 + (100 − 15)² / 500)
+    //     = 1.886 × 2.598076 × √15.7 = 1.886 × 2.598076 × 3.962323 = 19.415269
+    //   band: (105 ∓ 19.415269) / 200 = 0.427924 … 0.622076
     static let fitPoints: [(Int, Double)] = [(10, 12), (20, 18), (30, 33)]
     static let s = 6.75.squareRoot()
+    static let half = 1.886 * 6.75.squareRoot() * 15.7.squareRoot()
 
     @Test func fitSlopeInterceptValueAndBand() throws {
         let f = try #require(Self.forecast(start: 0, target: 200, Self.fitPoints, asOf: 30).forecast)
@@ -47,12 +50,30 @@ import Testing
         #expect(line.points == 4)
         #expect(line.origin == Self.day0)
         #expect(Self.close(line.residualDeviation, Self.s))
+        #expect(Self.close(line.meanDay, 15) && Self.close(line.daySpread, 500) && line.multiplier == 1.886)
+        #expect(Self.close(line.bandHalfWidth(at: Self.period.end), Self.half))
+        #expect(abs(Self.half - 19.415269) < 1e-6)
+        // Narrowest at the mean day: t · s · √(1 + 1/4).
+        #expect(Self.close(line.bandHalfWidth(at: Self.day0.adding(days: 15)), 1.886 * Self.s * 1.25.squareRoot()))
         #expect(Self.close(f.value, 105))
         #expect(Self.close(line.value(at: Self.period.end), 105))
         #expect(Self.close(f.progress, 0.525))
-        #expect(Self.close(f.low, (105 - Self.s) / 200))
-        #expect(Self.close(f.high, (105 + Self.s) / 200))
+        #expect(Self.close(f.low, (105 - Self.half) / 200))
+        #expect(Self.close(f.high, (105 + Self.half) / 200))
         #expect(f.end == Self.period.end)
+    }
+
+    @Test func studentQuantilesFromTheTable() {
+        // t(0.90; df) as printed: 1 → 3.078, 2 → 1.886, 10 → 1.372, 30 → 1.310; between rows the next
+        // lower row (35 → 30's, 45 → 40's 1.303, 90 → 60's 1.296), from 120 on 1.289.
+        let expected: [(Int, Double)] = [
+            (0, 3.078), (1, 3.078), (2, 1.886), (10, 1.372), (30, 1.310), (35, 1.310), (40, 1.303), (45, 1.303),
+            (60, 1.296), (90, 1.296), (120, 1.289), (5000, 1.289),
+        ]
+        for (df, t) in expected { #expect(Forecast.studentT80(degreesOfFreedom: df) == t, "df \(df)") }
+        // Never increasing with more degrees of freedom.
+        let all = (1...200).map { Forecast.studentT80(degreesOfFreedom: $0) }
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0 >= $1 })
     }
 
     @Test func twoPointsAreTooFewThreeAreEnough() throws {
@@ -96,8 +117,8 @@ import Testing
     }
 
     @Test func clampedAboveOneAndBelowZero() throws {
-        // The fit table toward 100: value 105 → 1.05 → 1; the band 102.4…107.6 → 1…1.
-        let above = try #require(Self.forecast(start: 0, target: 100, Self.fitPoints, asOf: 30).forecast)
+        // The fit table toward 80: value 105 → 1.3125 → 1; the band 85.58…124.42 → 1…1.
+        let above = try #require(Self.forecast(start: 0, target: 80, Self.fitPoints, asOf: 30).forecast)
         #expect(above.progress == 1 && above.low == 1 && above.high == 1)
         #expect(Self.close(above.value, 105))  // the value itself is not clamped
         // 50 → 100 but falling: (0, 50), (10, 40), (20, 30) is exact with slope −1: value at 100 = −50,
@@ -111,14 +132,15 @@ import Testing
     @Test func decreasingMetricOrdersTheBand() throws {
         // The fit table mirrored: y' = 100 − y, start 100, target −100 (decreasing).
         // slope −1.05, intercept 100, value at 100 = −5; progress (−5 − 100) / (−200) = 0.525;
-        // value + s → (−5 + s − 100) / (−200) = 0.512009…: the LOW end; value − s → 0.537990…: the high end.
+        // value + half → (−5 + half − 100) / (−200) = 0.427924…: the LOW end; value − half → 0.622076…:
+        // the high end.
         let f = try #require(
             Self.forecast(start: 100, target: -100, [(10, 88), (20, 82), (30, 67)], asOf: 30).forecast)
         #expect(Self.close(f.value, -5))
         #expect(Self.close(f.line?.slope, -1.05))
         #expect(Self.close(f.progress, 0.525))
-        #expect(Self.close(f.low, (105 - Self.s) / 200))
-        #expect(Self.close(f.high, (105 + Self.s) / 200))
+        #expect(Self.close(f.low, (105 - Self.half) / 200))
+        #expect(Self.close(f.high, (105 + Self.half) / 200))
         #expect(f.low < f.progress && f.progress < f.high)
     }
 

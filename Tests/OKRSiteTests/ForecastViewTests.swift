@@ -13,11 +13,14 @@ extension Organisation {
     func replacingStates(_ change: (inout IndexedArray<ObjectiveIndex, ObjectiveState>) -> Void) -> Organisation {
         var states = self.states
         change(&states)
-        return Organisation(
+        var copy = Organisation(
             config: config, asOf: asOf, includeDrafts: includeDrafts, periodIndex: periodIndex,
             currentPeriod: currentPeriod, teams: teams, objectives: objectives, objectiveIndex: objectiveIndex,
             objectiveTeam: objectiveTeam, objectivePeriod: objectivePeriod, isPublished: isPublished, graph: graph,
             states: states, predecessor: predecessor, successors: successors)
+        // Set after resolving (`depends_on:`); everything else comes through the initializer.
+        copy.dependencies = dependencies
+        return copy
     }
 }
 
@@ -116,7 +119,9 @@ private func model(
 
     @Test func aClosedPeriodShowsNoForecastEvenIfOneWereThere() throws {
         let fixture = try forecastSite()
-        let line = ForecastLine(origin: day("2026-07-01"), intercept: 0, slope: 1, residualDeviation: 5, points: 4)
+        let line = ForecastLine(
+            origin: day("2026-07-01"), intercept: 0, slope: 1, residualDeviation: 5, points: 4, meanDay: 20,
+            daySpread: 800, multiplier: 1.886)
         let m = try model(fixture) { org, s in
             let o = org.objectiveIndex["old"]!
             s[o].keyResults[0].forecast = forecast(0.9, 0.8, 1, line: line)
@@ -175,8 +180,11 @@ private func model(
 
     @Test func theTrendChartProjectsTheFittedLineDashedToThePeriodsEndInsideItsBand() throws {
         let (labels, period) = try setting()
-        // 0.5 a day from 0 on Oct 1: 46 on Dec 31 (day 91 → 45.5), band ± 4.
-        let line = ForecastLine(origin: period.start, intercept: 0, slope: 0.5, residualDeviation: 4, points: 4)
+        // 0.5 a day from 0 on Oct 1: 45.5 on Dec 31 (day 91); the band's half width there is
+        // line.bandHalfWidth(at:) — wider than at the as-of date.
+        let line = ForecastLine(
+            origin: period.start, intercept: 0, slope: 0.5, residualDeviation: 4, points: 4, meanDay: 30,
+            daySpread: 1800, multiplier: 1.886)
         let fc = Forecast(
             value: 45.5, progress: 0.455, low: 0.415, high: 0.495, end: period.end, line: line)
         let checkins = [
@@ -195,11 +203,17 @@ private func model(
             svg.contains(
                 "<line class=\"projection\" x1=\"\(from)\" y1=\"\(SVG.n(scale.y(line.value(at: day("2026-11-29")))))\" x2=\"\(end)\" y2=\"\(SVG.n(scale.y(45.5)))\""
             ))
-        // The band: a polygon whose right edge stands on the period's end, line ± 4 there.
+        // The band: a polygon whose right edge stands on the period's end, the line ± its half width
+        // there, and which is narrower where the projection starts.
         let band = try #require(svg.range(of: "<polygon class=\"forecast-band\" points=\""))
         let points = svg[band.upperBound...].prefix { $0 != "\"" }
-        #expect(points.contains("\(end),\(SVG.n(scale.y(49.5)))"))
-        #expect(points.contains("\(end),\(SVG.n(scale.y(41.5)))"))
+        let w = line.bandHalfWidth(at: period.end)
+        #expect(points.contains("\(end),\(SVG.n(scale.y(45.5 + w)))"))
+        #expect(points.contains("\(end),\(SVG.n(scale.y(45.5 - w)))"))
+        let asOf = day("2026-11-29")
+        let w0 = line.bandHalfWidth(at: asOf)
+        #expect(w0 < w)
+        #expect(points.contains("\(from),\(SVG.n(scale.y(line.value(at: asOf) + w0)))"))
         // The end value labelled, and the text alternative says it.
         #expect(svg.contains(">Prognose 45,5</text>"))
         #expect(

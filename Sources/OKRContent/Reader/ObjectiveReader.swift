@@ -5,14 +5,14 @@ public enum ObjectiveReader {
     /// The fields of an objective's front matter.
     public static let objectiveFields = [
         "id", "title", "team", "owner", "period", "aligns_to", "type", "visibility", "draft", "tags",
-        "key_results", "score", "origin", "continues", "retro", "lint", "priority",
+        "key_results", "score", "origin", "continues", "retro", "lint", "priority", "depends_on",
     ]
     /// The fields of a `lint:` setting (in an objective and in `okrportal.yml`).
     public static let lintFields = ["ignore"]
     /// The fields of a key result.
     public static let keyResultFields = [
         "id", "title", "kind", "start", "target", "current", "unit", "weight", "checkins", "done", "due", "score",
-        "checkin_every_days",
+        "checkin_every_days", "depends_on",
     ]
     /// The fields of a check-in.
     public static let checkinFields = ["date", "value", "confidence", "note", "status"]
@@ -95,6 +95,7 @@ public enum ObjectiveReader {
         objective.titleMark = f.mark(of: "title") ?? f.mark
         objective.owner = f.string("owner", &diagnostics)
         objective.alignsTo = f.strings("aligns_to", &diagnostics).map { AlignmentRef(parsing: $0, location: $1) }
+        objective.dependsOn = readDependsOn(f, &diagnostics)
         if let t = f.choice("type", ObjectiveType.allCases.map(\.rawValue), &diagnostics) {
             objective.type = ObjectiveType(rawValue: t) ?? .aspirational
         }
@@ -213,6 +214,7 @@ public enum ObjectiveReader {
         kr.unit = f.string("unit", &diagnostics)
         if let w = f.number("weight", &diagnostics) { kr.weight = w }
         kr.checkinEveryDays = f.integer("checkin_every_days", in: 1...365, &diagnostics)
+        kr.dependsOn = readDependsOn(f, &diagnostics)
         kr.weightMark = f.mark(of: "weight")
         kr.score = f.number("score", &diagnostics)
         kr.scoreMark = f.mark(of: "score")

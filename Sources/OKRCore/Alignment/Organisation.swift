@@ -36,6 +36,8 @@ public struct Organisation: Sendable {
     public let predecessor: IndexedArray<ObjectiveIndex, ObjectiveIndex?>
     /// The objectives that continue each one, in path order.
     public let successors: IndexedArray<ObjectiveIndex, [ObjectiveIndex]>
+    /// The valid `depends_on` links, both ways (see ``Resolver/resolveDependencies``).
+    public internal(set) var dependencies = Dependencies.none(count: 0)
 
     init(
         config: SiteConfig, asOf: Day, includeDrafts: Bool, periodIndex: [String: PeriodIndex],

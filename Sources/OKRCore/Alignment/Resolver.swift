@@ -151,11 +151,15 @@ public enum Resolver {
             objectives: objectives, config: config, asOf: asOf, objectivePeriod: objectivePeriod,
             isPublished: isPublished, graph: graph, diagnostics: &diagnostics)
 
-        return Organisation(
+        var org = Organisation(
             config: config, asOf: asOf, includeDrafts: includeDrafts, periodIndex: periodIndex,
             currentPeriod: currentPeriod(of: config.periods, asOf: asOf), teams: tree, objectives: objectives,
             objectiveIndex: objectiveIndex, objectiveTeam: objectiveTeam, objectivePeriod: objectivePeriod,
             isPublished: isPublished, graph: graph, states: states, predecessor: predecessor, successors: successors)
+        org.dependencies = resolveDependencies(
+            objectives, objectiveIndex: objectiveIndex, objectivePeriod: objectivePeriod, isPublished: isPublished,
+            diagnostics: &diagnostics)
+        return org
     }
 
     /// Checks every `continues:` and links objectives to their predecessors (and back). The predecessor

@@ -88,6 +88,8 @@ public struct KeyResult: Sendable {
     public var score: Double?
     /// How often it should be checked in (`checkin_every_days:`), overriding its team's and the site's.
     public var checkinEveryDays: Int? = nil
+    /// What this key result needs from other objectives or their key results (`depends_on:`), as written.
+    public var dependsOn: [AlignmentRef] = []
     /// Where the key result's entry starts (in its objective's file).
     public var mark: Mark
     /// Where `id` is written.

@@ -50,6 +50,8 @@ public struct Objective: Sendable {
     public var periodLocation: SourceLocation
     /// The objectives or key results this one contributes to.
     public var alignsTo: [AlignmentRef]
+    /// What this objective needs from other objectives or their key results (`depends_on:`), as written.
+    public var dependsOn: [AlignmentRef] = []
     /// Committed or aspirational.
     public var type: ObjectiveType
     /// Where `type` is written, if it is.

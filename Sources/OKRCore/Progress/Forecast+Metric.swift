@@ -13,8 +13,11 @@ extension Forecast {
     /// the period's start), y the value. A `current:` without a check-in is no point. The line is the
     /// least-squares fit through them; the forecast value is the line at the period's end, its progress
     /// ``Progress/metric(start:target:current:)`` of that value (clamped to [0, 1]). The band is the
-    /// value ∓ the residual standard deviation s = √(Σ residual² / (n − 2)), turned into progress and
-    /// ordered so that `low ≤ progress ≤ high` (a decreasing metric swaps the ends), clamped.
+    /// value ∓ the 80 % prediction interval's half width there, t · s · √(1 + 1/n + (x − x̄)² / Σ(x − x̄)²)
+    /// with s = √(Σ residual² / (n − 2)) and t Student's for n − 2 degrees of freedom
+    /// (``ForecastLine/bandHalfWidth(at:)``), turned into progress and ordered so that
+    /// `low ≤ progress ≤ high` (a decreasing metric swaps the ends), clamped. The back-test chose it:
+    /// ± s alone held 2 of the demo's 17 final results of Q3 (docs/forecast.md).
     ///
     /// The reasons for no forecast, in the order they are checked: ``NoForecastReason/noPeriod``
     /// (`period` is `nil`), ``NoForecastReason/periodClosed`` (`asOf` after the period's end),
@@ -90,28 +93,51 @@ extension Forecast {
             squares += r * r
         }
         let deviationU = (squares / Double(n - 2)).squareRoot()
-        let endU = meanU + slopeU * (Double(period.start.days(to: period.end)) - meanX)
+        let endX = Double(period.start.days(to: period.end))
+        let endU = meanU + slopeU * (endX - meanX)
+        let multiplier = studentT80(degreesOfFreedom: n - 2)
+        let halfU =
+            multiplier * deviationU * ForecastLine.widening(points: n, dx: endX - meanX, daySpread: sxx)
 
         let value = endU * scale
         let slope = slopeU * scale
         let intercept = (meanU - slopeU * meanX) * scale
         let deviation = deviationU * scale
-        guard value.isFinite, slope.isFinite, intercept.isFinite, deviation.isFinite, endU.isFinite else {
+        guard value.isFinite, slope.isFinite, intercept.isFinite, deviation.isFinite, endU.isFinite,
+            (halfU * scale).isFinite
+        else {
             return .none(.outOfRange)
         }
         // Progress is the same of scaled values (the scale is a power of two), and these stay finite.
         let s = start / scale
         let t = target / scale
         let progress = Progress.metric(start: s, target: t, current: endU)
-        let a = Progress.metric(start: s, target: t, current: endU - deviationU)
-        let b = Progress.metric(start: s, target: t, current: endU + deviationU)
+        let a = Progress.metric(start: s, target: t, current: endU - halfU)
+        let b = Progress.metric(start: s, target: t, current: endU + halfU)
         return .forecast(
             Forecast(
                 value: value, progress: progress, low: min(a, b, progress), high: max(a, b, progress),
                 end: period.end,
                 line: ForecastLine(
                     origin: period.start, intercept: intercept, slope: slope, residualDeviation: deviation,
-                    points: n)))
+                    points: n, meanDay: meanX, daySpread: sxx, multiplier: multiplier)))
+    }
+
+    /// The two-sided 80 % quantile of Student's t distribution (its 90th percentile) for `df` ≥ 1
+    /// degrees of freedom, from the printed table: exact for 1–30, 40, 60 and 120; between those and
+    /// beyond 120 the value of the next lower row (a band a little wider, never narrower).
+    public static func studentT80(degreesOfFreedom df: Int) -> Double {
+        let table: [Double] = [
+            3.078, 1.886, 1.638, 1.533, 1.476, 1.440, 1.415, 1.397, 1.383, 1.372,
+            1.363, 1.356, 1.350, 1.345, 1.341, 1.337, 1.333, 1.330, 1.328, 1.325,
+            1.323, 1.321, 1.319, 1.318, 1.316, 1.315, 1.314, 1.313, 1.311, 1.310,
+        ]
+        if df <= 1 { return table[0] }
+        if df <= 30 { return table[df - 1] }
+        if df < 40 { return 1.310 }
+        if df < 60 { return 1.303 }
+        if df < 120 { return 1.296 }
+        return 1.289
     }
 
     /// The first day of `period` on which at least 20 % of it has passed (``Period/expected(asOf:)`` ≥

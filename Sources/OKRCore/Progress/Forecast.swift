@@ -3,7 +3,7 @@
 ///
 /// A metric's forecast comes from a least-squares straight line through (period start, `start`) and
 /// every check-in known at the as-of date inside the period, x = day, y = value (see ``ForecastLine``).
-/// The band is that line's value at the period's end ± the residual standard deviation of the fit.
+/// The band is the line's 80 % prediction interval at the period's end (see ``ForecastLine``).
 /// A `children` key result's forecast is the mean of its supporters'; an objective's is the weighted
 /// mean of its key results'. Both carry no value (``value`` is `nil`), only progress.
 public struct Forecast: Sendable, Hashable {
@@ -41,7 +41,8 @@ public struct Forecast: Sendable, Hashable {
     public func misses(_ threshold: Double) -> Bool { progress < threshold - Progress.epsilon }
 }
 
-/// The least-squares line of a metric's forecast: value = intercept + slope × (day − origin).
+/// The least-squares line of a metric's forecast: value = intercept + slope × (day − origin), and
+/// its band: an 80 % prediction interval that widens the further the line runs past its points.
 public struct ForecastLine: Sendable, Hashable {
     /// Day 0 of the fit: the period's first day.
     public var origin: Day
@@ -49,23 +50,48 @@ public struct ForecastLine: Sendable, Hashable {
     public var intercept: Double
     /// The fitted change per day.
     public var slope: Double
-    /// The residual standard deviation, √(Σ residual² / (n − 2)): the band's half width, in the
-    /// metric's unit.
+    /// The residual standard deviation s = √(Σ residual² / (n − 2)), in the metric's unit.
     public var residualDeviation: Double
     /// How many points the line was fitted to (the start point included).
     public var points: Int
+    /// The mean day of the points (days since `origin`).
+    public var meanDay: Double
+    /// Σ (day − mean day)² over the points, > 0.
+    public var daySpread: Double
+    /// The two-sided 80 % quantile of Student's t with n − 2 degrees of freedom (see
+    /// ``Forecast/studentT80(degreesOfFreedom:)``).
+    public var multiplier: Double
 
     /// Creates a line.
-    public init(origin: Day, intercept: Double, slope: Double, residualDeviation: Double, points: Int) {
+    public init(
+        origin: Day, intercept: Double, slope: Double, residualDeviation: Double, points: Int, meanDay: Double,
+        daySpread: Double, multiplier: Double
+    ) {
         self.origin = origin
         self.intercept = intercept
         self.slope = slope
         self.residualDeviation = residualDeviation
         self.points = points
+        self.meanDay = meanDay
+        self.daySpread = daySpread
+        self.multiplier = multiplier
     }
 
     /// The line's value on `day`.
     public func value(at day: Day) -> Double { intercept + slope * Double(origin.days(to: day)) }
+
+    /// The band's half width on `day`, in the metric's unit: the 80 % prediction interval of one new
+    /// reading there, t · s · √(1 + 1/n + (x − x̄)² / Σ(x − x̄)²). Narrowest at the points' mean day,
+    /// wider the further the line is carried beyond them.
+    public func bandHalfWidth(at day: Day) -> Double {
+        let dx = Double(origin.days(to: day)) - meanDay
+        return multiplier * residualDeviation * Self.widening(points: points, dx: dx, daySpread: daySpread)
+    }
+
+    /// √(1 + 1/n + dx² / Σ(x − x̄)²): how much wider than t · s the band is `dx` days from the mean day.
+    static func widening(points: Int, dx: Double, daySpread: Double) -> Double {
+        (1 + 1 / Double(points) + dx * dx / daySpread).squareRoot()
+    }
 }
 
 /// Why there is no forecast: what pages say after "no forecast yet".

@@ -114,7 +114,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newDetails = Parallel.map(org.objectives.indices) { o in
             Signatures.detail(
                 org, o, summary: newModel.components.summarySignatures[o],
-                history: newModel.history.isEmpty ? [] : newModel.history[o])
+                history: newModel.history.isEmpty ? [] : newModel.history[o],
+                dependencies: Signatures.dependencies(org, o, summaries: newModel.components.summarySignatures))
         }
         let newRollUps = newModel.figures.mapIndexed { f in
             IndexedArray<TeamIndex, RollUp>(

@@ -54,10 +54,13 @@ enum Signatures {
 
     /// What the objective's own page shows beyond its summary: body, retro, hand-set score, tags, every
     /// check-in, the burn-up and the alignment.
-    static func detail(_ org: Organisation, _ o: ObjectiveIndex, summary: Int, history: [ProgressPoint]) -> Int {
+    static func detail(
+        _ org: Organisation, _ o: ObjectiveIndex, summary: Int, history: [ProgressPoint], dependencies: Int = 0
+    ) -> Int {
         var h = Hasher()
         let objective = org.objectives[o]
         h.combine(summary)
+        h.combine(dependencies)
         h.combine(objective.body)
         h.combine(objective.retro)
         h.combine(objective.score)
@@ -81,6 +84,22 @@ enum Signatures {
         return h.finalize()
     }
 
+    /// What an objective's page shows of the objectives on the other side of its dependencies ("needs
+    /// from" and "helps": their titles, teams, key results and statuses): their summary signatures, so
+    /// that a change of a target renders the pages of those who need it again, and the other way round.
+    static func dependencies(_ org: Organisation, _ o: ObjectiveIndex, summaries: IndexedArray<ObjectiveIndex, Int>)
+        -> Int
+    {
+        let needs = org.publishedDependencies(of: o)
+        let helps = org.publishedDependents(of: o)
+        guard !needs.isEmpty || !helps.isEmpty else { return 0 }
+        var h = Hasher()
+        for d in needs { h.combine(summaries[d.target]) }
+        h.combine(-1)
+        for d in helps { h.combine(summaries[d.source]) }
+        return h.finalize()
+    }
+
     /// What makes pages list different objectives: which objectives exist where, how they align and
     /// which continue which. When this differs, every page is rendered again.
     static func structure(_ org: Organisation) -> Int {
@@ -100,6 +119,8 @@ enum Signatures {
                 h.combine(e.keyResult)
             }
             h.combine(org.predecessor[o])
+            // Dependencies add entries to both objectives' pages and arrows to the map.
+            for d in org.dependencies.needs[o] { h.combine(org.dependencies.all[d]) }
             // Priorities order the lists of a team's and a period's objectives.
             h.combine(objective.priority)
             h.combine(objective.keyResults.map(\.id))

@@ -52,6 +52,17 @@ public enum AlignmentMap {
         public var weight: Double
     }
 
+    /// A cross-team dependency between two objective nodes (`depends_on:`): drawn as a dashed arrow in
+    /// its own colour from the node that needs something to the node it needs.
+    public struct DependencyEdge: Sendable, Hashable {
+        /// The node that needs something.
+        public var from: Int
+        /// The node needed.
+        public var to: Int
+        /// The key result needed (the arrow ends at its port), `nil` for the whole objective.
+        public var port: KeyResultIndex?
+    }
+
     /// A map ready to draw: nodes, edges and each node's layer and slot.
     public struct Layout: Sendable {
         /// The nodes.
@@ -68,6 +79,8 @@ public enum AlignmentMap {
         public var teams: Bool
         /// How many teams were left out (team maps only).
         public var hidden: Int
+        /// Dependencies between the objectives shown (objective maps only), each pair and key result once.
+        public var dependencies: [DependencyEdge] = []
     }
 
     static let nodeWidth = 140.0
@@ -165,7 +178,19 @@ public enum AlignmentMap {
         roots.sort { (nodes[$0].unaligned ? 1 : 0, $0) < (nodes[$1].unaligned ? 1 : 0, $1) }
         let ordered = children.map { $0.sorted(by: servesBefore).map(\.child) }
         let (layer, slot, stacked) = tidy(roots: roots, children: ordered, count: nodes.count)
-        return Layout(nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: false, hidden: 0)
+        // Dependencies between objectives on the map; a key result's entry counts as its objective's.
+        var dependencies: [DependencyEdge] = []
+        var seen = Set<DependencyEdge>()
+        for (i, o) in objectives.enumerated() {
+            for d in org.publishedDependencies(of: o) {
+                guard let to = index[d.target] else { continue }
+                let edge = DependencyEdge(from: i, to: to, port: d.targetKeyResult)
+                if seen.insert(edge).inserted { dependencies.append(edge) }
+            }
+        }
+        return Layout(
+            nodes: nodes, edges: edges, layer: layer, slot: slot, stacked: stacked, teams: false, hidden: 0,
+            dependencies: dependencies)
     }
 
     /// The order of a node's children: by the key result they serve, those serving the whole objective
@@ -263,7 +288,10 @@ public enum AlignmentMap {
         let slots = (layout.slot.max() ?? 0).rounded(.down) + 1 + (layout.stacked.contains(true) ? stackIndent : 0)
         let layers = Double((layout.layer.max() ?? 0) + 1)
         let width = 2 * margin + slots * nodeWidth + (slots - 1) * hGap
-        let height = 2 * margin + layers * nodeHeight + (layers - 1) * vGap
+        // Room below the last row for an arrow between two of its boxes.
+        let height =
+            2 * margin + layers * nodeHeight + (layers - 1) * vGap
+            + (layout.dependencies.isEmpty ? 0 : dependencyDip)
         var svg = SVG()
         for e in layout.edges {
             let (cx, cy) = origin(layout, e.child)
@@ -288,6 +316,7 @@ public enum AlignmentMap {
             svg.element(
                 "path", ["class": e.secondary ? "edge secondary" : "edge", "d": .text(d), "stroke-width": .n(e.weight)])
         }
+        drawDependencies(layout, into: &svg, id: id)
         for (i, node) in layout.nodes.enumerated() {
             let (x, y) = origin(layout, i)
             let band = node.score.map { ScoreBand(score: $0) }
@@ -341,8 +370,65 @@ public enum AlignmentMap {
                 "count": f.integer(layout.nodes.count), "edges": f.integer(layout.edges.count),
                 "hidden": f.integer(layout.hidden),
             ])
+        let dependencyWords =
+            layout.dependencies.isEmpty
+            ? "" : " " + t.format("chart_map_deps_desc", ["count": f.integer(layout.dependencies.count)])
         return svg.render(
-            width: width, height: height, title: t["chart_map_title"], description: description,
+            width: width, height: height, title: t["chart_map_title"], description: description + dependencyWords,
             className: "chart map", idPrefix: id, role: nil)
     }
+
+    /// Draws the dependencies as dashed arrows (class `dependency`, a colour of their own and an
+    /// arrowhead at the objective needed), below the boxes, from the edge of one box to the edge of the
+    /// other.
+    static func drawDependencies(_ layout: Layout, into svg: inout SVG, id: String) {
+        guard !layout.dependencies.isEmpty else { return }
+        let marker = "\(id)-dep-arrow"
+        svg.open("defs")
+        svg.open(
+            "marker",
+            [
+                "id": .text(marker), "viewBox": "0 0 10 10", "refX": "9", "refY": "5", "markerWidth": "7",
+                "markerHeight": "7", "orient": "auto-start-reverse",
+            ])
+        svg.element("path", ["class": "dep-arrow", "d": "M0,0 L10,5 L0,10 z"])
+        svg.close("marker")
+        svg.close("defs")
+        for e in layout.dependencies {
+            let a = origin(layout, e.from)
+            let b = origin(layout, e.to)
+            // The arrow ends at the port of the key result needed, as an alignment edge does.
+            let ports = Double(layout.nodes[e.to].ports)
+            let port = e.port.map { b.x + nodeWidth * (Double($0.raw) + 0.5) / ports }
+            let d: String
+            if layout.layer[e.from] == layout.layer[e.to] {
+                // Side by side: out of the bottom of one box, through the gap below, up into the other's
+                // bottom, a quarter box in from the centres so that arrows both ways do not overlap.
+                let toward: Double = b.x > a.x ? 1 : -1
+                let sx = a.x + nodeWidth / 2 + toward * nodeWidth / 4
+                let ex = port ?? b.x + nodeWidth / 2 - toward * nodeWidth / 4
+                let y = a.y + nodeHeight
+                d =
+                    "M\(SVG.n(sx)),\(SVG.n(y)) C\(SVG.n(sx)),\(SVG.n(y + dependencyDip)) "
+                    + "\(SVG.n(ex)),\(SVG.n(y + dependencyDip)) \(SVG.n(ex)),\(SVG.n(y))"
+            } else {
+                // Between rows: from the side of one box that faces the other to the facing side of the
+                // other, a quarter box right of the centre so that it does not lie on an alignment edge.
+                let down = layout.layer[e.to] > layout.layer[e.from]
+                let sx = a.x + nodeWidth * 0.75
+                let ex = port ?? b.x + nodeWidth * 0.75
+                let sy = down ? a.y + nodeHeight : a.y
+                let ey = down ? b.y : b.y + nodeHeight
+                let mid = (sy + ey) / 2
+                d =
+                    "M\(SVG.n(sx)),\(SVG.n(sy)) C\(SVG.n(sx)),\(SVG.n(mid)) \(SVG.n(ex)),\(SVG.n(mid)) "
+                    + "\(SVG.n(ex)),\(SVG.n(ey))"
+            }
+            svg.element("path", ["class": "dependency", "d": .text(d), "marker-end": .text("url(#\(marker))")])
+        }
+    }
+
+    /// How far an arrow between boxes of one row dips below them (less than the gap between rows).
+    static let dependencyDip = 28.0
+
 }

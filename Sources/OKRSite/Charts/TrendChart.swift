@@ -42,12 +42,19 @@ public enum TrendChart {
         return Scale(start: period.start, end: period.end, low: ticks.low, high: ticks.high)
     }
 
-    /// The forecast's value band at the period's end (line ± residual deviation), bounded to one
+    /// The band's half width on `day` (the line's prediction interval, see
+    /// ``ForecastLine/bandHalfWidth(at:)``), 0 where it is not finite.
+    static func halfWidth(_ line: ForecastLine, at day: Day) -> Double {
+        let w = line.bandHalfWidth(at: day)
+        return w.isFinite ? abs(w) : 0
+    }
+
+    /// The forecast's value band at the period's end (the line ± its half width there), bounded to one
     /// start-to-target span beyond start and target; `nil` without a fitted line.
     static func forecastBand(_ forecast: Forecast?, start: Double, target: Double) -> (low: Double, high: Double)? {
         guard let line = forecast?.line, let end = forecast?.end else { return nil }
         let mid = line.value(at: end)
-        let deviation = line.residualDeviation.isFinite ? abs(line.residualDeviation) : 0
+        let deviation = halfWidth(line, at: end)
         guard mid.isFinite else { return nil }
         let span = max(abs(target - start), 1e-9)
         let floor = min(start, target) - span
@@ -137,21 +144,21 @@ public enum TrendChart {
             let lowValue = scale.low
             let highValue = scale.high
             func y(_ v: Double) -> Double { scale.y(min(max(v, lowValue), highValue)) }
-            let deviation = line.residualDeviation.isFinite ? abs(line.residualDeviation) : 0
             let x0 = scale.x(from)
             let x1 = scale.x(period.end)
             let v0 = line.value(at: from)
             let v1 = line.value(at: period.end)
-            if deviation > 0 {
-                svg.element(
-                    "polygon",
-                    [
-                        "class": "forecast-band",
-                        "points": .points([
-                            (x: x0, y: y(v0 + deviation)), (x: x1, y: y(v1 + deviation)),
-                            (x: x1, y: y(v1 - deviation)), (x: x0, y: y(v0 - deviation)),
-                        ]),
-                    ])
+            // The band widens the further the line runs past its points: its edges sampled at up to
+            // eight steps from the start of the projection to the period's last day.
+            let days = max(1, from.days(to: period.end))
+            let steps = min(8, days)
+            let samples = (0...steps).map { i in from.adding(days: i == steps ? days : days * i / steps) }
+            if samples.contains(where: { halfWidth(line, at: $0) > 0 }) {
+                let upper = samples.map { d in (x: scale.x(d), y: y(line.value(at: d) + halfWidth(line, at: d))) }
+                let lower = samples.reversed().map { d in
+                    (x: scale.x(d), y: y(line.value(at: d) - halfWidth(line, at: d)))
+                }
+                svg.element("polygon", ["class": "forecast-band", "points": .points(upper + lower)])
             }
             svg.element(
                 "line", ["class": "projection", "x1": .n(x0), "y1": .n(y(v0)), "x2": .n(x1), "y2": .n(y(v1))])

@@ -79,6 +79,7 @@ public enum OKRsJSON {
             j.string(nil, e.keyResult.map { "\(parent.id)#\(parent.keyResults[$0].id)" } ?? parent.id)
         }
         j.endArray()
+        dependencies(org, o, keyResult: nil, into: &j)
         j.number("progress", rounded(state.progress))
         j.string("status", state.status.rawValue)
         j.number("score", state.score)
@@ -128,6 +129,7 @@ public enum OKRsJSON {
             j.string("owner_status", s.ownerStatus?.rawValue)
             j.number("score", s.score)
             forecast(&j, s.forecast, value: true)
+            dependencies(org, o, keyResult: k, into: &j)
             j.beginArray("checkins")
             for c in s.checkins {
                 j.beginObject()
@@ -150,6 +152,22 @@ public enum OKRsJSON {
         j.endArray()
         j.endObject()
         return j.text
+    }
+
+    /// `depends_on` (what the objective, or its key result `keyResult`, needs: `id` or `id#kr`) and
+    /// `needed_by` (who names exactly it: `id`, or `id#kr` where a key result's `depends_on` does),
+    /// both `[]` when empty and both naming published objectives only.
+    static func dependencies(
+        _ org: Organisation, _ o: ObjectiveIndex, keyResult: KeyResultIndex?, into j: inout JSONWriter
+    ) {
+        j.beginArray("depends_on")
+        for d in org.publishedDependencies(of: o, keyResult: .some(keyResult)) { j.string(nil, org.targetReference(d)) }
+        j.endArray()
+        j.beginArray("needed_by")
+        for d in org.publishedDependents(of: o) where d.targetKeyResult == keyResult {
+            j.string(nil, org.sourceReference(d))
+        }
+        j.endArray()
     }
 
     /// Progress to four decimals: enough for any chart, stable across platforms.

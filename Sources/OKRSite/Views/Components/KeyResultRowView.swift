@@ -146,6 +146,13 @@ public struct KeyResultRowView: TemplateView {
         site.org.publishedChildren(of: objective, keyResult: keyResult).map { ObjectiveSummaryView(site: site, $0) }
     }
 
+    /// What this key result needs from other objectives (`depends_on:` of the key result).
+    public var dependencies: [DependencyView] {
+        site.org.publishedDependencies(of: objective, keyResult: .some(keyResult)).map {
+            DependencyView(site: site, $0, onDependentSide: true)
+        }
+    }
+
     /// The check-ins as a table, with their notes.
     public var checkinTable: String {
         let checkins = state.checkins
@@ -310,6 +317,12 @@ public struct KeyResultRowView: TemplateView {
             .list("supported_by", "the objectives aligned to this key result") { $0.supporters },
             .flag("has_supporters", "whether objectives are aligned to it") {
                 !$0.site.org.publishedChildren(of: $0.objective, keyResult: $0.keyResult).isEmpty
+            },
+            .list("depends_on", "what this key result needs from other objectives (`depends_on:`)") {
+                $0.dependencies
+            },
+            .flag("has_depends_on", "whether it depends on a published objective") {
+                !$0.site.org.publishedDependencies(of: $0.objective, keyResult: .some($0.keyResult)).isEmpty
             },
             .flag("has_checkins", "whether it has check-ins") { !$0.state.checkins.isEmpty },
             .html("checkin_table", "its check-ins as a table") { $0.checkinTable },

@@ -86,6 +86,16 @@ public struct MapPageView: PageView {
             .flag("has_map", "whether a map is drawn") { !$0.layout.nodes.isEmpty && $0.site.drawCharts },
             .flag("team_map", "whether the map shows teams (large periods) rather than objectives") { $0.layout.teams },
             .text("cascade_url", "the period's cascade") { $0.site.routes.cascade($0.period) },
+            .list("dependencies", "the period's dependencies between published objectives, as text beside the map") {
+                v in
+                v.site.figures[v.period].objectives.flatMap { v.site.org.publishedDependencies(of: $0) }.map {
+                    DependencyView(site: v.site, $0, onDependentSide: true)
+                }
+            },
+            .flag("has_dependencies", "whether the period has dependencies (the map draws them dashed, with a legend)")
+            { v in
+                v.site.figures[v.period].objectives.contains { !v.site.org.publishedDependencies(of: $0).isEmpty }
+            },
             .list("switcher", "links to every period's map") { v in
                 PeriodSwitcher.items(v.site, current: v.period) { v.site.routes.path(.map($0)) }
             },

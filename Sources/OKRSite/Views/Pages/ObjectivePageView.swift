@@ -81,6 +81,16 @@ public struct ObjectivePageView: PageView {
         org.publishedChildren(of: objective, keyResult: nil).map { ObjectiveSummaryView(site: site, $0) }
     }
 
+    /// What this objective and its key results need from other teams' objectives ("Braucht von").
+    public var needs: [DependencyView] {
+        org.publishedDependencies(of: objective).map { DependencyView(site: site, $0, onDependentSide: true) }
+    }
+
+    /// Who needs this objective or one of its key results ("Hilft").
+    public var helps: [DependencyView] {
+        org.publishedDependents(of: objective).map { DependencyView(site: site, $0, onDependentSide: false) }
+    }
+
     /// The burn-up chart and its table, when charts are drawn and the objective has a period.
     public var burnUp: (chart: String, table: String)? { burnUpChart.get }
 
@@ -153,6 +163,18 @@ public struct ObjectivePageView: PageView {
             .list("supported_whole", "the objectives that support it as a whole") { $0.supportedWhole },
             .flag("has_supported_whole", "whether objectives support it as a whole") {
                 !$0.org.publishedChildren(of: $0.objective, keyResult: nil).isEmpty
+            },
+            .list("needs", "what it and its key results need from other objectives (`depends_on:`)") { $0.needs },
+            .flag("has_needs", "whether it or a key result depends on a published objective") {
+                !$0.org.publishedDependencies(of: $0.objective).isEmpty
+            },
+            .list("helps", "the published objectives that need it or one of its key results") { $0.helps },
+            .flag("has_dependencies", "whether it needs or helps a published objective") {
+                !$0.org.publishedDependencies(of: $0.objective).isEmpty
+                    || !$0.org.publishedDependents(of: $0.objective).isEmpty
+            },
+            .flag("has_helps", "whether a published objective needs it") {
+                !$0.org.publishedDependents(of: $0.objective).isEmpty
             },
             .html("body", "the Markdown body, rendered") {
                 $0.site.markdown.html($0.org.objectives[$0.objective].body, headingOffset: 1)
