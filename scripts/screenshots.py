@@ -47,6 +47,13 @@ SECTIONS = [  # (file name, page, CSS selector, index, width): one element at a 
     ("forecast-health-list-1366", "health/2026-Q4.html", "section.forecast-misses", 0, 1366),
     ("forecast-backtest-390", "periods/2026-Q3.html", "section.backtest", 0, 390),
     ("forecast-backtest-1366", "periods/2026-Q3.html", "section.backtest", 0, 1366),
+    # Dependencies (issue 16): Sales needs Marketing's leads — both sides, and the map's dashed arrows.
+    ("dependency-needs-390", "objectives/automotive-neukunden-q4.html", "section.dependencies", 0, 390),
+    ("dependency-needs-1366", "objectives/automotive-neukunden-q4.html", "section.dependencies", 0, 1366),
+    ("dependency-helps-390", "objectives/fertigungsleiter-erreichen-q4.html", "section.dependencies", 0, 390),
+    ("dependency-helps-1366", "objectives/fertigungsleiter-erreichen-q4.html", "section.dependencies", 0, 1366),
+    ("dependency-map-390", "map/2026-Q4.html", "div.map-wrap", 0, 390),
+    ("dependency-map-1366", "map/2026-Q4.html", "div.map-wrap", 0, 1366),
 ]
 CHARTS = [  # (file name, page, CSS selector of the chart's box, index)
     ("chart-progress-bars", "objectives/social-media-reichweite-q4.html", "table.krs", 0),
