@@ -4,7 +4,7 @@ import OKRCore
 /// lines, the expected straight line from the start (first day) to the target (last day), the as-of
 /// date as a vertical marker, and each check-in's confidence as a bar below the time axis. While the
 /// period runs and there is a forecast, the fitted line continues dashed from the as-of date to the
-/// period's last day, inside its shaded band (the line ± its residual deviation), its end value labelled.
+/// period's last day, inside its shaded band (its 80 % prediction interval), its end value labelled.
 ///
 /// The value axis grows upward whatever the metric's direction, so a decreasing metric's line goes
 /// down toward a target drawn below its start.

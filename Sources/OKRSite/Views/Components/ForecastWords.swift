@@ -48,7 +48,8 @@ struct ForecastWords {
         case .notMeasurable: return t["forecast_reason_not_measurable"]
         case .tooEarly(let from): return t.format("forecast_reason_too_early", ["date": f.shortDate(from)])
         case .tooFewPoints(let points):
-            return t.format("forecast_reason_too_few", ["points": f.integer(points), "needed": f.integer(3)])
+            return t.format(
+                "forecast_reason_too_few", ["points": f.integer(points), "needed": f.integer(Forecast.minimumPoints)])
         case .sameDay: return t["forecast_reason_same_day"]
         case .outOfRange: return t["forecast_reason_out_of_range"]
         case .supportersWithout(let missing, let of):
