@@ -22,25 +22,6 @@ import Testing
         """
     }
 
-    /// Checks `files` and expects exactly one diagnostic of `severity` (content format only) at
-    /// `path:line:column`, containing `words`.
-    func expectOne(
-        _ files: [String: String], _ severity: Severity = .error, at path: String, _ line: Int, _ column: Int,
-        _ words: String..., sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) throws {
-        let result = try SiteFixture(files).check()
-        let found = result.formatDiagnostics.filter { $0.severity == severity }
-        #expect(
-            found.count == 1, "expected one \(severity), got: \(result.diagnostics)", sourceLocation: sourceLocation)
-        guard let d = found.first else { return }
-        #expect(
-            d.location == SourceLocation(path: path, line: line, column: column), "\(d)", sourceLocation: sourceLocation
-        )
-        for w in words {
-            #expect(d.message.contains(w), "\"\(w)\" not in: \(d.message)", sourceLocation: sourceLocation)
-        }
-    }
-
     // MARK: Reading
 
     @Test func readsEveryShape() throws {

@@ -47,26 +47,11 @@ extension Resolver {
         diagnostics: inout Diagnostics
     ) -> Dependency? {
         let o = objectives[i]
-        guard let t = objectiveIndex[ref.objective] else {
-            diagnostics.error(
-                "depends_on names objective \"\(ref.objective)\", which does not exist"
-                    + Suggest.hint(for: ref.objective, in: objectiveIndex.keys),
-                at: ref.location)
-            return nil
-        }
-        var targetKR: KeyResultIndex?
-        if let k = ref.keyResult {
-            guard let ki = objectives[t].keyResults.firstIndex(where: { $0.id == k }) else {
-                let ids = objectives[t].keyResults.map(\.id)
-                let list = ids.isEmpty ? "none" : ids.joined(separator: ", ")
-                diagnostics.error(
-                    "depends_on names key result \"\(k)\" of \"\(objectives[t].id)\", which has no such key result "
-                        + "(it has: \(list))\(Suggest.hint(for: k, in: ids))",
-                    at: ref.location)
-                return nil
-            }
-            targetKR = ki
-        }
+        guard
+            let (t, targetKR) = target(
+                of: ref, field: "depends_on", objectives: objectives, objectiveIndex: objectiveIndex,
+                diagnostics: &diagnostics)
+        else { return nil }
         if t == i {
             let message =
                 source.map {

@@ -64,26 +64,11 @@ public enum Resolver {
                     diagnostics.warning("aligns_to names \"\(ref)\" twice", at: ref.location)
                     continue
                 }
-                guard let p = objectiveIndex[ref.objective] else {
-                    diagnostics.error(
-                        "aligns_to names objective \"\(ref.objective)\", which does not exist"
-                            + Suggest.hint(for: ref.objective, in: objectiveIndex.keys),
-                        at: ref.location)
-                    continue
-                }
-                var kr: KeyResultIndex?
-                if let k = ref.keyResult {
-                    guard let ki = objectives[p].keyResults.firstIndex(where: { $0.id == k }) else {
-                        let ids = objectives[p].keyResults.map(\.id)
-                        let list = ids.isEmpty ? "none" : ids.joined(separator: ", ")
-                        diagnostics.error(
-                            "aligns_to names key result \"\(k)\" of \"\(objectives[p].id)\", which has no such key result "
-                                + "(it has: \(list))\(Suggest.hint(for: k, in: ids))",
-                            at: ref.location)
-                        continue
-                    }
-                    kr = ki
-                }
+                guard
+                    let (p, kr) = target(
+                        of: ref, field: "aligns_to", objectives: objectives, objectiveIndex: objectiveIndex,
+                        diagnostics: &diagnostics)
+                else { continue }
                 edges.append(AlignmentEdge(child: i, parent: p, keyResult: kr))
                 if p == i { continue }  // reported as a cycle
                 if let ct = objectiveTeam[i], let pt = objectiveTeam[p] {
@@ -160,6 +145,33 @@ public enum Resolver {
             objectives, objectiveIndex: objectiveIndex, objectivePeriod: objectivePeriod, isPublished: isPublished,
             diagnostics: &diagnostics)
         return org
+    }
+
+    /// The objective (and key result, for `id#kr`) a reference of `field` (`aligns_to`, `depends_on`)
+    /// names, or `nil` with an error at the reference: an unknown objective (with "did you mean"), or a
+    /// key result the objective does not have (with its key results' ids).
+    static func target(
+        of ref: AlignmentRef, field: String, objectives: IndexedArray<ObjectiveIndex, Objective>,
+        objectiveIndex: [String: ObjectiveIndex], diagnostics: inout Diagnostics
+    ) -> (ObjectiveIndex, KeyResultIndex?)? {
+        guard let o = objectiveIndex[ref.objective] else {
+            diagnostics.error(
+                "\(field) names objective \"\(ref.objective)\", which does not exist"
+                    + Suggest.hint(for: ref.objective, in: objectiveIndex.keys),
+                at: ref.location)
+            return nil
+        }
+        guard let k = ref.keyResult else { return (o, nil) }
+        guard let ki = objectives[o].keyResults.firstIndex(where: { $0.id == k }) else {
+            let ids = objectives[o].keyResults.map(\.id)
+            let list = ids.isEmpty ? "none" : ids.joined(separator: ", ")
+            diagnostics.error(
+                "\(field) names key result \"\(k)\" of \"\(objectives[o].id)\", which has no such key result "
+                    + "(it has: \(list))\(Suggest.hint(for: k, in: ids))",
+                at: ref.location)
+            return nil
+        }
+        return (o, ki)
     }
 
     /// Checks every `continues:` and links objectives to their predecessors (and back). The predecessor
