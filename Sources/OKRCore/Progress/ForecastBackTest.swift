@@ -115,25 +115,20 @@ extension Organisation {
         let p = periods[period]
         guard p.isClosed(asOf: asOf) else { return nil }
         let middle = middleDay(of: period)
-        var rows: [ForecastBackTest.Row] = []
-        var misses: [ForecastBackTest.Miss] = []
+        // Every figure as known on the middle day, with forecasts: the metric key results' (from the
+        // check-ins up to that day) and the objectives' (children key results included).
+        let then = states(asOf: middle, forecasts: true)
+        var test = ForecastBackTest(period: period, middle: middle, rows: [], misses: [])
         for o in publishedObjectives(inPeriod: period) {
             for (k, kr) in objectives[o].keyResults.indexed() where kr.kind == .metric {
-                let outcome = Forecast.metric(
-                    start: kr.start, target: kr.target, period: p, checkins: kr.checkins, asOf: middle)
-                switch outcome {
+                switch then[o].keyResults[k].forecast {
                 case .forecast(let f):
-                    rows.append(
+                    test.rows.append(
                         .init(objective: o, keyResult: k, forecast: f, final: states[o].keyResults[k].progress))
                 case .none(let reason):
-                    misses.append(.init(objective: o, keyResult: k, reason: reason))
+                    test.misses.append(.init(objective: o, keyResult: k, reason: reason))
                 }
             }
-        }
-        var test = ForecastBackTest(period: period, middle: middle, rows: rows, misses: misses)
-        // Objectives: every figure as known on the middle day (children key results included), with forecasts.
-        let then = states(asOf: middle, forecasts: true)
-        for o in publishedObjectives(inPeriod: period) {
             if let f = then[o].forecast.forecast {
                 test.objectiveRows.append(.init(objective: o, forecast: f, final: states[o].progress))
             } else {
